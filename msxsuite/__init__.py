@@ -1,0 +1,1 @@
+"""Plumbing of the MSX validation suite: settings, auth, recording, naming, cleanup."""
