@@ -1,0 +1,97 @@
+"""The suite's access token: one password grant per run, shared by pytest-xdist workers.
+
+The token lives in a file only its owner can read, guarded by a file lock, and is renewed
+by whichever process first sees it near expiry.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import os
+import time
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Callable
+
+import urllib3
+from filelock import FileLock
+from python_msx_sdk.api.security_api import SecurityApi
+from python_msx_sdk.exceptions import OpenApiException
+
+from msxsuite.diagnosis import explain
+from msxsuite.sdk import api_client
+from msxsuite.settings import Settings
+
+PASSWORD_GRANT = "password"
+
+
+@dataclass(frozen=True)
+class Token:
+    """An access token and when it stops working (epoch seconds)."""
+
+    access_token: str
+    expires_at: float
+    lifetime: float
+
+    def near_expiry(self, now: float) -> bool:
+        """True within the last fifth of its life (at most a minute before it ends)."""
+        return now >= self.expires_at - min(60.0, self.lifetime / 5)
+
+
+def basic_credentials(client_id: str, client_secret: str) -> str:
+    """The HTTP Basic Authorization value for a security client."""
+    return "Basic " + base64.b64encode(f"{client_id}:{client_secret}".encode()).decode()
+
+
+def request_token(settings: Settings) -> Token:
+    """Ask the token endpoint for a password-grant token, with a client of its own.
+
+    A client that already carries Bearer would send it instead of Basic (the SDK's default
+    headers win), so the token request never shares the suite's authorized client.
+    """
+    try:
+        with api_client(settings) as client:
+            answer = SecurityApi(client).get_access_token(
+                authorization=basic_credentials(settings.client_id, settings.client_secret),
+                grant_type=PASSWORD_GRANT,
+                username=settings.username,
+                password=settings.password,
+            )
+    except (OpenApiException, urllib3.exceptions.HTTPError, OSError) as error:
+        raise explain(error, settings, "asking for an access token") from None
+    return Token(answer.access_token, time.time() + answer.expires_in, float(answer.expires_in))
+
+
+class TokenStore:
+    """A token shared through an owner-only file; `current()` renews it near expiry."""
+
+    def __init__(self, path: Path, fetch: Callable[[], Token]):
+        self.path = Path(path)
+        self._fetch = fetch
+        self._lock = FileLock(f"{path}.lock")
+
+    def current(self) -> Token:
+        """The shared token, fetched once and renewed when it nears expiry."""
+        with self._lock:
+            token = self._read()
+            if token is None or token.near_expiry(time.time()):
+                token = self._fetch()
+                self._write(token)
+            return token
+
+    def remove(self) -> None:
+        """Delete the shared file and its lock."""
+        for path in (self.path, Path(f"{self.path}.lock")):
+            path.unlink(missing_ok=True)
+
+    def _read(self) -> Token | None:
+        try:
+            return Token(**json.loads(self.path.read_text()))
+        except FileNotFoundError:
+            return None
+
+    def _write(self, token: Token) -> None:
+        descriptor = os.open(self.path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(descriptor, "w") as file:
+            json.dump(asdict(token), file)

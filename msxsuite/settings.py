@@ -1,0 +1,150 @@
+"""Where the suite finds its target and credentials, and which source won for each value.
+
+Precedence, as in pytest-django: command-line option, then environment variable, then
+`pytest.ini`, then the default. Secrets (client secret, password) come from the environment
+only and are never shown.
+"""
+
+from __future__ import annotations
+
+import os
+from urllib.parse import urlsplit
+from dataclasses import dataclass, field
+
+import pytest
+
+MODES = ("replay", "record", "live", "emulator")
+EMULATOR = "emulator"
+REPLAY_URL = "https://msx.invalid"
+PLACEHOLDER_USERNAME = "msx-user"
+PLACEHOLDER_CLIENT_ID = "msx-client"
+
+
+@dataclass(frozen=True)
+class Spec:
+    """One setting: its option, environment variable and ini key (None where not allowed)."""
+
+    name: str
+    help: str
+    option: str | None
+    env: str
+    ini: str | None
+    secret: bool = False
+    flag: bool = False
+
+
+SPECS = (
+    Spec("mode", "replay (default), record, live or emulator", "--msx-mode", "MSX_MODE", "msx_mode"),
+    Spec("url", "MSX base URL, e.g. https://msx.example.com (or 'emulator')", "--msx-url", "MSX_URL", "msx_url"),
+    Spec("client_id", "security client id for the password grant", "--msx-client-id", "MSX_CLIENT_ID", "msx_client_id"),
+    Spec("client_secret", "security client secret (environment only)", None, "MSX_CLIENT_SECRET", None, secret=True),
+    Spec("username", "MSX user the suite acts as", "--msx-username", "MSX_USERNAME", "msx_username"),
+    Spec("password", "that user's password (environment only)", None, "MSX_PASSWORD", None, secret=True),
+    Spec("ca_bundle", "PEM file of CAs that sign the MSX certificate", "--msx-ca-bundle", "MSX_CA_BUNDLE", "msx_ca_bundle"),
+    Spec("insecure", "skip TLS verification (self-signed lab MSX; warns)", "--msx-insecure", "MSX_INSECURE", "msx_insecure", flag=True),
+)
+LIVE_REQUIRED = ("url", "client_id", "client_secret", "username", "password")
+TRUE_WORDS = ("1", "true", "yes", "on")
+
+
+@dataclass(frozen=True)
+class Settings:
+    """The resolved settings of a run, with the source each value came from."""
+
+    mode: str = "replay"
+    url: str = REPLAY_URL
+    client_id: str = ""
+    client_secret: str = field(default="", repr=False)
+    username: str = ""
+    password: str = field(default="", repr=False)
+    ca_bundle: str = ""
+    insecure: bool = False
+    sources: dict = field(default_factory=dict, compare=False)
+
+    @property
+    def recording(self) -> bool:
+        """True when cassettes are written or read (replay and record)."""
+        return self.mode in ("replay", "record")
+
+    @property
+    def secrets(self) -> tuple[str, ...]:
+        """The values that must never reach a cassette, report or log."""
+        return tuple(s for s in (self.client_secret, self.password) if s)
+
+    def to_dict(self) -> dict:
+        """Plain values, to hand to pytest-xdist workers."""
+        return {spec.name: getattr(self, spec.name) for spec in SPECS} | {"sources": self.sources}
+
+
+def add_options(parser: pytest.Parser) -> None:
+    """Register the `--msx-*` options and `msx_*` ini keys."""
+    group = parser.getgroup("msx", "MSX target (each also from MSX_* environment variables)")
+    for spec in SPECS:
+        if spec.option:
+            kwargs = {"action": "store_true", "default": None} if spec.flag else {"default": None}
+            if spec.name == "mode":
+                kwargs["choices"] = MODES
+            group.addoption(spec.option, dest=f"msx_{spec.name}", help=f"{spec.help} [{spec.env}]", **kwargs)
+        if spec.ini:
+            parser.addini(spec.ini, spec.help, type="bool" if spec.flag else "string", default=None)
+
+
+def _lookup(config: pytest.Config, spec: Spec) -> tuple[object, str] | None:
+    """The first value found for one setting and where it came from."""
+    if spec.option and config.getoption(f"msx_{spec.name}") is not None:
+        return config.getoption(f"msx_{spec.name}"), spec.option
+    if os.environ.get(spec.env):
+        value = os.environ[spec.env]
+        return (value.lower() in TRUE_WORDS if spec.flag else value), f"env {spec.env}"
+    if spec.ini and config.getini(spec.ini) not in (None, ""):
+        return config.getini(spec.ini), f"pytest.ini {spec.ini}"
+    return None
+
+
+def resolve(config: pytest.Config) -> Settings:
+    """Settings from options, environment and ini; raise UsageError saying what to fix."""
+    values, sources = {}, {}
+    for spec in SPECS:
+        found = _lookup(config, spec)
+        if found is not None:
+            values[spec.name], sources[spec.name] = found
+    mode = values.get("mode", "replay")
+    if mode not in MODES:
+        raise pytest.UsageError(f"MSX mode {mode!r} is unknown: use one of {', '.join(MODES)}")
+    if mode == EMULATOR or values.get("url") == EMULATOR:
+        return Settings(mode="live" if mode == EMULATOR else mode, url=EMULATOR, sources=sources | {"url": "embedded emulator"})
+    if mode == "replay":
+        return Settings(
+            client_id=PLACEHOLDER_CLIENT_ID,
+            username=PLACEHOLDER_USERNAME,
+            sources={"mode": sources.get("mode", "default")},
+        )
+    missing = [spec for spec in SPECS if spec.name in LIVE_REQUIRED and spec.name not in values]
+    if missing:
+        names = ", ".join(spec.env for spec in missing)
+        raise pytest.UsageError(f"{mode} mode needs {names}: set them (or use --msx-mode=emulator)")
+    url = str(values["url"]).rstrip("/")
+    parsed = urlsplit(url)
+    if parsed.scheme not in ("https", "http") or not parsed.hostname:
+        raise pytest.UsageError(f"MSX URL {url!r} is not an http(s) URL: set MSX_URL like https://msx.example.com")
+    ca_bundle = values.get("ca_bundle", "")
+    if ca_bundle and not os.path.isfile(ca_bundle):
+        raise pytest.UsageError(f"CA bundle {ca_bundle!r} does not exist: fix MSX_CA_BUNDLE or --msx-ca-bundle")
+    return Settings(**(values | {"url": url, "mode": mode}), sources=sources)
+
+
+def with_emulator(settings: Settings, emulator) -> Settings:
+    """Settings pointing at a running embedded emulator, with its default credentials."""
+    client = emulator.config.clients[0]
+    user = emulator.config.superuser
+    source = "embedded emulator"
+    return Settings(
+        mode=settings.mode,
+        url=emulator.url,
+        client_id=client.client_id,
+        client_secret=client.client_secret,
+        username=user.username,
+        password=user.password,
+        ca_bundle=emulator.ca_bundle or "",
+        sources=settings.sources | dict.fromkeys(("url", "client_id", "client_secret", "username", "password"), source),
+    )

@@ -1,0 +1,14 @@
+"""What one run keeps on pytest's config, shared by the plugin and the fixtures."""
+
+from contextlib import ExitStack
+
+import pytest
+
+from msxsuite.auth import TokenStore
+from msxsuite.settings import Settings
+
+SETTINGS = pytest.StashKey[Settings]()
+RUN_TAG = pytest.StashKey[str]()
+TOKEN_STORE = pytest.StashKey[TokenStore]()
+EMULATOR = pytest.StashKey[object]()
+CLEANUP = pytest.StashKey[ExitStack]()
