@@ -1,0 +1,71 @@
+"""Session fixtures of the MSX suite: settings, the shared access token, authorized SDK clients."""
+
+from contextlib import ExitStack
+
+import pytest
+from python_msx_sdk.api.health_api import HealthApi
+from python_msx_sdk.api.roles_api import RolesApi
+from python_msx_sdk.api.tenants_api import TenantsApi
+from python_msx_sdk.api.users_api import UsersApi
+
+from msxsuite.stash import RUN_TAG, SETTINGS, TOKEN_STORE
+from msxsuite.sdk import api_client
+
+pytest_plugins = ["msxsuite.plugin", "pytester"]
+
+
+@pytest.fixture(scope="session")
+def msx_settings(pytestconfig):
+    """The MSX settings this run resolved (mode, target, credentials)."""
+    return pytestconfig.stash[SETTINGS]
+
+
+@pytest.fixture(scope="session")
+def msx_run_tag(pytestconfig):
+    """This run's random tag, shared by all xdist workers."""
+    return pytestconfig.stash[RUN_TAG]
+
+
+@pytest.fixture(scope="session")
+def _msx_session_client(msx_settings):
+    with api_client(msx_settings) as client:
+        yield client
+
+
+@pytest.fixture
+def msx_api_client(_msx_session_client, pytestconfig):
+    """The session's ApiClient, carrying the run's token (renewed when it nears expiry)."""
+    token = pytestconfig.stash[TOKEN_STORE].current()
+    _msx_session_client.set_default_header("Authorization", f"Bearer {token.access_token}")
+    return _msx_session_client
+
+
+@pytest.fixture
+def tenants_api(msx_api_client):
+    """Authorized TenantsApi."""
+    return TenantsApi(msx_api_client)
+
+
+@pytest.fixture
+def users_api(msx_api_client):
+    """Authorized UsersApi."""
+    return UsersApi(msx_api_client)
+
+
+@pytest.fixture
+def roles_api(msx_api_client):
+    """Authorized RolesApi."""
+    return RolesApi(msx_api_client)
+
+
+@pytest.fixture
+def health_api(msx_api_client):
+    """Authorized HealthApi."""
+    return HealthApi(msx_api_client)
+
+
+@pytest.fixture
+def make_api_client(msx_settings):
+    """Build extra ApiClients carrying any token, or none; closed after the test."""
+    with ExitStack() as clients:
+        yield lambda token=None: clients.enter_context(api_client(msx_settings, token))

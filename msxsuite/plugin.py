@@ -1,0 +1,188 @@
+"""pytest hooks of the MSX suite: settings and modes, the embedded emulator, the shared token, reports.
+
+The controller (the only process without pytest-xdist) resolves settings, starts the embedded
+emulator when asked, and gets the one access token of the run before any test starts, so a
+wrong password or an unreachable host ends the run with one line. Workers receive the
+resolved settings and the token file's path from it.
+"""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+import warnings
+from contextlib import ExitStack
+from pathlib import Path
+
+import pytest
+from vcr.errors import CannotOverwriteExistingCassetteException
+
+from msxsuite import recording
+from msxsuite.auth import TokenStore, request_token
+from msxsuite.diagnosis import SetupProblem
+from msxsuite.naming import new_run_tag
+from msxsuite.sdk import SDK_VERSION
+from msxsuite.settings import EMULATOR, Settings, add_options, resolve, with_emulator
+from msxsuite.stash import CLEANUP, RUN_TAG, SETTINGS, TOKEN_STORE
+from msxsuite.stash import EMULATOR as EMULATOR_HANDLE
+
+
+
+def is_worker(config: pytest.Config) -> bool:
+    """True in a pytest-xdist worker process."""
+    return hasattr(config, "workerinput")
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    add_options(parser)
+
+
+def pytest_cmdline_main(config: pytest.Config) -> None:
+    """Resolve settings first, where a UsageError ends the run with one line."""
+    if not is_worker(config):
+        config.stash[SETTINGS] = resolve(config)
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_configure(config: pytest.Config) -> None:
+    cleanup = config.stash[CLEANUP] = ExitStack()
+    if is_worker(config):
+        shared = config.workerinput["msx"]
+        settings = Settings(**shared["settings"])
+        run_tag, token_file = shared["run_tag"], shared["token_file"]
+    else:
+        settings = config.stash[SETTINGS]
+        run_tag = new_run_tag()
+        if settings.url == EMULATOR:
+            settings = with_emulator(settings, _start_emulator(config, cleanup))
+        token_dir = tempfile.mkdtemp(prefix="msx-token-")
+        cleanup.callback(shutil.rmtree, token_dir, ignore_errors=True)
+        token_file = str(Path(token_dir, "token.json"))
+    config.stash[SETTINGS] = settings
+    config.stash[RUN_TAG] = run_tag
+    config.stash[TOKEN_STORE] = TokenStore(Path(token_file), lambda: _fetch_token(config.rootpath, settings))
+    _drive_pytest_recording(config, settings)
+    if settings.insecure and not is_worker(config):
+        warnings.warn(pytest.PytestConfigWarning(f"TLS verification is OFF for {settings.url} (MSX_INSECURE)"))
+
+
+def _start_emulator(config: pytest.Config, cleanup: ExitStack):
+    """Start the embedded emulator in this process for the whole run."""
+    from msx_emulator import running_emulator
+
+    emulator = cleanup.enter_context(running_emulator())
+    config.stash[EMULATOR_HANDLE] = emulator
+    return emulator
+
+
+def _fetch_token(rootpath: Path, settings: Settings):
+    with recording.session_cassette(rootpath, settings):
+        return request_token(settings)
+
+
+def _drive_pytest_recording(config: pytest.Config, settings: Settings) -> None:
+    """Map the MSX mode onto pytest-recording's options."""
+    option = config.option
+    if not settings.recording:
+        option.disable_recording = True
+    elif option.record_mode is None:
+        option.record_mode = recording.record_mode(settings)
+    elif settings.mode == "replay" and option.record_mode != "none":
+        raise pytest.UsageError("replay mode never records: use --msx-mode=record to (re)record cassettes")
+    if getattr(option, "htmlpath", None):
+        option.self_contained_html = True
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_configure_node(node) -> None:
+    """Hand the controller's settings, run tag and token file to an xdist worker."""
+    config = node.config
+    node.workerinput["msx"] = {
+        "settings": config.stash[SETTINGS].to_dict(),
+        "run_tag": config.stash[RUN_TAG],
+        "token_file": str(config.stash[TOKEN_STORE].path),
+    }
+
+
+def pytest_sessionstart(session: pytest.Session) -> None:
+    """Get the run's token before any test, so bad settings end the run with one line."""
+    config = session.config
+    _add_report_metadata(config)
+    if is_worker(config) or not _selects_msx_tests(config):
+        return
+    try:
+        config.stash[TOKEN_STORE].current()
+    except SetupProblem as problem:
+        raise pytest.UsageError(str(problem)) from None
+    except CannotOverwriteExistingCassetteException as error:
+        raise pytest.UsageError(recording.replay_failure(error, config.rootpath, "tests")) from None
+
+
+def _selects_msx_tests(config: pytest.Config) -> bool:
+    """False when the run names only self-tests, which need no MSX token."""
+    tests = config.rootpath / "tests"
+    paths = [Path(arg.split("::")[0]).resolve() for arg in config.args] or [tests]
+    return any(path == tests or tests in path.parents or path in tests.parents for path in paths)
+
+
+def _add_report_metadata(config: pytest.Config) -> None:
+    """Show mode, target and SDK version in pytest-html's environment table."""
+    try:
+        from pytest_metadata.plugin import metadata_key
+    except ImportError:
+        return
+    config.stash[metadata_key].update(_summary(config))
+
+
+def _summary(config: pytest.Config) -> dict:
+    settings = config.stash[SETTINGS]
+    target = "embedded emulator " + settings.url if EMULATOR_HANDLE in config.stash else settings.url
+    if settings.mode == "replay":
+        target = f"cassettes in {recording.CASSETTES}/ (recorded against the MSX emulator)"
+    return {"MSX mode": settings.mode, "MSX target": target, "python-msx-sdk": SDK_VERSION}
+
+
+def pytest_report_header(config: pytest.Config) -> list[str]:
+    settings = config.stash[SETTINGS]
+    summary = _summary(config)
+    sources = ", ".join(f"{name} from {source}" for name, source in sorted(settings.sources.items()))
+    return [
+        f"msx: mode {summary['MSX mode']}, target {summary['MSX target']}, python-msx-sdk {SDK_VERSION}",
+        f"msx settings: {sources or 'all defaults'}",
+    ]
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo):
+    """A replay that finds no recorded answer fails with one line naming cassette and command."""
+    report = yield
+    if call.excinfo is not None and call.excinfo.errisinstance(CannotOverwriteExistingCassetteException):
+        report.longrepr = recording.replay_failure(call.excinfo.value, item.config.rootpath, item.nodeid)
+    return report
+
+
+def pytest_terminal_summary(terminalreporter, config: pytest.Config) -> None:
+    """After a run against the embedded emulator, say what it saw."""
+    emulator = config.stash.get(EMULATOR_HANDLE, None)
+    if emulator is None:
+        return
+    stats = emulator.stats()
+    terminalreporter.write_line(
+        f"msx emulator: {stats['token_requests']} token request(s), {stats['requests']} request(s), "
+        f"{len(stats['tenants'])} tenant(s) and {len(stats['users'])} user(s) left behind"
+    )
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    """Fail a run against the embedded emulator that left tenants or users behind."""
+    emulator = session.config.stash.get(EMULATOR_HANDLE, None)
+    if emulator is not None and session.exitstatus == 0:
+        stats = emulator.stats()
+        if stats["tenants"] or stats["users"]:
+            session.exitstatus = pytest.ExitCode.TESTS_FAILED
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    if not is_worker(config):
+        config.stash[TOKEN_STORE].remove()
+    config.stash[CLEANUP].close()

@@ -1,0 +1,68 @@
+"""Cassettes: where they live, how requests match them, and what a failed replay says.
+
+Replay (the default) reads cassettes and blocks the network; record rewrites them against
+the configured target; live uses none. Requests match on method, path and query only, so
+cassettes replay against any host.
+"""
+
+from __future__ import annotations
+
+import os
+from contextlib import contextmanager
+from pathlib import Path
+
+import vcr
+from vcr.errors import CannotOverwriteExistingCassetteException
+
+from msxsuite.scrubbing import Scrubber
+from msxsuite.settings import Settings
+
+CASSETTES = "cassettes"
+SESSION_CASSETTE = Path(CASSETTES, "session", "token.yaml")
+MATCH_ON = ("method", "path", "query")
+RECORD_HINT = "pytest --msx-mode=record --msx-url=emulator"
+
+
+def vcr_config(settings: Settings) -> dict:
+    """The one vcrpy configuration of the suite: scrubbing, matching, decoding."""
+    scrubber = Scrubber(settings)
+    return {
+        "match_on": MATCH_ON,
+        "decode_compressed_response": True,
+        "filter_headers": ["authorization", "cookie"],
+        "before_record_request": scrubber.request,
+        "before_record_response": scrubber.response,
+    }
+
+
+def record_mode(settings: Settings) -> str:
+    """pytest-recording's record mode for an MSX mode."""
+    return "rewrite" if settings.mode == "record" else "none"
+
+
+@contextmanager
+def session_cassette(rootpath: Path, settings: Settings):
+    """Record or replay the token exchange, which happens before any test's cassette."""
+    if not settings.recording:
+        yield
+        return
+    path = rootpath / SESSION_CASSETTE
+    if settings.mode == "record":
+        path.unlink(missing_ok=True)
+    mode = "new_episodes" if settings.mode == "record" else "none"
+    with vcr.VCR(record_mode=mode, **vcr_config(settings)).use_cassette(str(path)):
+        yield
+
+
+def replay_failure(error: CannotOverwriteExistingCassetteException, rootpath: Path, target: str) -> str:
+    """One line naming the cassette, what was missing, and the command that records it."""
+    cassette = os.path.relpath(error.cassette._path, rootpath)
+    request = error.failed_request
+    asked = f"{request.method} {request.path}" if request is not None else "its run tag"
+    if error.reason == "cassette_not_found":
+        what = f"missing cassette {cassette}"
+    elif error.reason == "already_played":
+        what = f"{cassette} has no further answer for {asked} (the test sends more requests than were recorded)"
+    else:
+        what = f"{cassette} has no recorded answer for {asked}"
+    return f"{what}: record it with {RECORD_HINT} '{target}'"
