@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 from vcr.errors import CannotOverwriteExistingCassetteException
+from vcr.persisters.filesystem import FilesystemPersister
 
 from msxsuite import recording
 from msxsuite.auth import TokenStore, request_token
@@ -91,6 +92,11 @@ def _drive_pytest_recording(config: pytest.Config, settings: Settings) -> None:
         raise pytest.UsageError("replay mode never records: use --msx-mode=record to (re)record cassettes")
     if getattr(option, "htmlpath", None):
         option.self_contained_html = True
+
+
+def pytest_recording_configure(config: pytest.Config, vcr) -> None:
+    """Use vcrpy's own persister: pytest-recording's drops the metadata that holds run tags."""
+    vcr.register_persister(FilesystemPersister)
 
 
 @pytest.hookimpl(optionalhook=True)
