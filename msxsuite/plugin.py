@@ -121,7 +121,7 @@ def pytest_sessionstart(session: pytest.Session) -> None:
     except SetupProblem as problem:
         raise pytest.UsageError(str(problem)) from None
     except CannotOverwriteExistingCassetteException as error:
-        raise pytest.UsageError(recording.replay_failure(error, config.rootpath, "tests")) from None
+        raise pytest.UsageError(recording.replay_failure(error, config.rootpath)) from None
 
 
 def _selects_msx_tests(config: pytest.Config) -> bool:

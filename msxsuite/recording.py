@@ -54,7 +54,7 @@ def session_cassette(rootpath: Path, settings: Settings):
         yield
 
 
-def replay_failure(error: CannotOverwriteExistingCassetteException, rootpath: Path, target: str) -> str:
+def replay_failure(error: CannotOverwriteExistingCassetteException, rootpath: Path, target: str = "") -> str:
     """One line naming the cassette, what was missing, and the command that records it."""
     cassette = os.path.relpath(error.cassette._path, rootpath)
     request = error.failed_request
@@ -65,4 +65,4 @@ def replay_failure(error: CannotOverwriteExistingCassetteException, rootpath: Pa
         what = f"{cassette} has no further answer for {asked} (the test sends more requests than were recorded)"
     else:
         what = f"{cassette} has no recorded answer for {asked}"
-    return f"{what}: record it with {RECORD_HINT} '{target}'"
+    return f"{what}: record it with {RECORD_HINT}" + (f" '{target}'" if target else "")
