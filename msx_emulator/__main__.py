@@ -1,0 +1,64 @@
+"""Standalone emulator: `python -m msx_emulator --port 8443 [--host H] [--tls] [fault knobs]`.
+
+Prints its URL and the credentials it accepts (it is a test double), serves until Ctrl-C or SIGTERM.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import signal
+import sys
+import threading
+
+from msx_emulator.config import DEFAULT_CONFIG, EmulatorConfig
+from msx_emulator.faults import FaultSettings
+from msx_emulator.server import running_emulator
+
+
+def _arguments(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="python -m msx_emulator", description=__doc__.splitlines()[0])
+    parser.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
+    parser.add_argument("--port", type=int, default=8443, help="port to listen on, 0 for any free one (default 8443)")
+    parser.add_argument("--tls", action="store_true", help="serve HTTPS with a self-signed certificate")
+    parser.add_argument("--latency-ms", type=int, default=0, help="delay added to every MSX request")
+    parser.add_argument("--error-rate", type=float, default=0.0, help="share of MSX requests answered 500 (0-1)")
+    parser.add_argument("--token-lifetime", type=int, default=None, metavar="SECONDS",
+                        help="lifetime of new access tokens, overriding the clients' 9000 s")
+    arguments = parser.parse_args(argv)
+    try:
+        FaultSettings(arguments.latency_ms, arguments.error_rate, arguments.token_lifetime)
+    except ValueError as error:
+        parser.error(str(error))
+    return arguments
+
+
+def _banner(emulator, config: EmulatorConfig) -> str:
+    lines = [f"MSX emulator listening on {emulator.url}"]
+    if emulator.ca_bundle:
+        lines.append(f"  CA bundle (self-signed certificate): {emulator.ca_bundle}")
+    for client in config.clients:
+        lines.append(f"  security client {client.client_id} / {client.client_secret}  grants: {', '.join(client.grant_types)}")
+    for user in config.users:
+        lines.append(f"  user {user.username} / {user.password}  roles: {', '.join(user.role_names)}")
+    lines.append(f"  emulator-only routes: {emulator.url}/_emulator/stats, /_emulator/reset, /_emulator/faults")
+    lines.append("Press Ctrl-C to stop.")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    arguments = _arguments(argv)
+    config = dataclasses.replace(DEFAULT_CONFIG, latency_ms=arguments.latency_ms, error_rate=arguments.error_rate,
+                                 token_lifetime_seconds=arguments.token_lifetime)
+    stop = threading.Event()
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(signum, lambda *_: stop.set())
+    with running_emulator(config, host=arguments.host, port=arguments.port, tls=arguments.tls) as emulator:
+        print(_banner(emulator, config), flush=True)
+        stop.wait()
+    print("MSX emulator stopped.", flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,165 @@
+"""What the emulator knows at start: security clients, roles, tenants, users and health ids.
+
+The defaults are the ones the suite and its documentation use; every field can be overridden
+by building another `EmulatorConfig` (for example with `dataclasses.replace`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+PASSWORD_GRANT = "password"
+SWITCH_TENANT_GRANT = "urn:cisco:nfv:oauth:grant-type:switch-tenant"
+SWITCH_USER_GRANT = "urn:cisco:nfv:oauth:grant-type:switch-user"
+
+# The scopes of a security client created through IDM, as observed on a real MSX.
+MSX_SCOPES = (
+    "address", "read", "phone", "openid", "profile", "write", "email", "tenant_hierarchy", "token_details",
+)
+
+
+@dataclass(frozen=True)
+class SecurityClient:
+    """An OAuth2 client that may ask /idm/v2/token for tokens (HTTP Basic id:secret)."""
+
+    client_id: str
+    client_secret: str
+    grant_types: tuple[str, ...] = (PASSWORD_GRANT, SWITCH_TENANT_GRANT, SWITCH_USER_GRANT)
+    scopes: tuple[str, ...] = MSX_SCOPES
+    access_token_validity_seconds: int = 9000
+
+
+@dataclass(frozen=True)
+class RoleSeed:
+    """A role with a fixed id; `permissions` decide what its users may do."""
+
+    id: str
+    name: str
+    description: str
+    permissions: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class TenantSeed:
+    """A tenant present from the start (and after every reset)."""
+
+    id: str
+    name: str
+    description: str = ""
+    parent_id: str | None = None
+    external_id: str | None = None
+    email: str | None = None
+
+
+@dataclass(frozen=True)
+class UserSeed:
+    """A user present from the start, who can log in with `password`."""
+
+    id: str
+    username: str
+    password: str
+    role_names: tuple[str, ...]
+    tenant_ids: tuple[str, ...]
+    first_name: str
+    last_name: str
+    email: str
+
+
+@dataclass(frozen=True)
+class HealthSeed:
+    """A service or device whose health the monitor lists report."""
+
+    id: str
+    type: str  # "service" or "device", as the contract's ResourceType
+    status: str = "up"  # "up", "down" or "unknown", as the contract's ResourceStatus
+    description: str | None = None
+
+
+# Permission names the emulator checks. MSX names where the contract shows them, else its own.
+VIEW_TENANT, MANAGE_TENANT = "VIEW_TENANT", "MANAGE_TENANT"
+VIEW_USERS, MANAGE_USERS = "VIEW_USERS", "MANAGE_USERS"
+VIEW_ROLE, VIEW_STATUS = "VIEW_ROLE", "VIEW_STATUS"
+SWITCH_TENANT, SWITCH_USER = "SWITCH_TENANT", "SWITCH_USER"
+ACCESS_ALL_TENANTS = "ACCESS_ALL_TENANTS"
+
+ROOT_TENANT_ID = "6d6e8a2c-4f43-4c4c-9c51-0b2f7d8c1a01"
+OPERATIONS_TENANT_ID = "6d6e8a2c-4f43-4c4c-9c51-0b2f7d8c1a02"
+
+SUPERUSER_ROLE_ID = "c0850b10-d5d5-11ea-b88a-a7053c652ef4"
+TENANT_ADMIN_ROLE_ID = "c08b33c0-d5d5-11ea-b88a-a7053c652ef4"
+OPERATOR_ROLE_ID = "c08874a0-d5d5-11ea-b88a-a7053c652ef4"
+CONSUMER_ROLE_ID = "c0895f00-d5d5-11ea-b88a-a7053c652ef4"
+
+DEFAULT_ROLES = (
+    RoleSeed(SUPERUSER_ROLE_ID, "SUPERUSER", "Full access to every tenant and user.", (
+        ACCESS_ALL_TENANTS, MANAGE_TENANT, VIEW_TENANT, MANAGE_USERS, VIEW_USERS, VIEW_ROLE, VIEW_STATUS,
+        SWITCH_TENANT, SWITCH_USER,
+    )),
+    RoleSeed(TENANT_ADMIN_ROLE_ID, "TENANT_ADMIN", "Manages the users of its tenants.", (
+        VIEW_TENANT, MANAGE_USERS, VIEW_USERS, VIEW_ROLE, VIEW_STATUS, SWITCH_TENANT,
+    )),
+    RoleSeed(OPERATOR_ROLE_ID, "OPERATOR", "Service provider operator: manages tenants.", (
+        ACCESS_ALL_TENANTS, MANAGE_TENANT, VIEW_TENANT, VIEW_USERS, VIEW_ROLE, VIEW_STATUS, SWITCH_TENANT,
+    )),
+    RoleSeed(CONSUMER_ROLE_ID, "CONSUMER", "Views its tenants; changes nothing in IDM.", (
+        VIEW_TENANT, VIEW_USERS, VIEW_ROLE, VIEW_STATUS, SWITCH_TENANT,
+    )),
+)
+
+DEFAULT_TENANTS = (
+    TenantSeed(ROOT_TENANT_ID, "Emulator Root", "The provider tenant of the emulator.", external_id="emulator-root"),
+    TenantSeed(OPERATIONS_TENANT_ID, "Emulator Operations", "A customer tenant below the root.",
+               parent_id=ROOT_TENANT_ID, external_id="emulator-operations"),
+)
+
+DEFAULT_USERS = (
+    UserSeed("0b6f0c2e-7d1a-4f5e-9a43-5a1e2f3c4d01", "superuser", "Emulator-Superuser-1", ("SUPERUSER",),
+             (ROOT_TENANT_ID,), "Super", "User", "superuser@emulator.invalid"),
+    UserSeed("0b6f0c2e-7d1a-4f5e-9a43-5a1e2f3c4d02", "operator", "Emulator-Operator-1", ("CONSUMER",),
+             (OPERATIONS_TENANT_ID,), "Limited", "Operator", "operator@emulator.invalid"),
+)
+
+DEFAULT_HEALTH = (
+    HealthSeed("idm", "service", "up", "Identity and user management"),
+    HealthSeed("manage", "service", "up", "Service management"),
+    HealthSeed("monitor", "service", "up", "Monitoring"),
+    HealthSeed("edge-router-1", "device", "up", "A healthy device"),
+    HealthSeed("branch-switch-2", "device", "down", "A device that is down"),
+)
+
+
+@dataclass(frozen=True)
+class EmulatorConfig:
+    """Everything the emulator is seeded with; `reset` returns to exactly this."""
+
+    clients: tuple[SecurityClient, ...] = (
+        SecurityClient("msx-suite", "emulator-client-secret"),
+        SecurityClient("msx-switch-only", "emulator-switch-secret", grant_types=(SWITCH_TENANT_GRANT, SWITCH_USER_GRANT)),
+    )
+    roles: tuple[RoleSeed, ...] = DEFAULT_ROLES
+    tenants: tuple[TenantSeed, ...] = DEFAULT_TENANTS
+    users: tuple[UserSeed, ...] = DEFAULT_USERS
+    health: tuple[HealthSeed, ...] = DEFAULT_HEALTH
+    # Fault knobs in force at start; `set_faults` changes them at run time.
+    latency_ms: int = 0
+    error_rate: float = 0.0
+    token_lifetime_seconds: int | None = None
+    # Verified bearer tokens are cached; this bounds the cache.
+    token_cache_size: int = field(default=4096, repr=False)
+
+    @property
+    def superuser(self) -> UserSeed:
+        """The first seeded user with the SUPERUSER role."""
+        return next(user for user in self.users if "SUPERUSER" in user.role_names)
+
+    @property
+    def limited_user(self) -> UserSeed:
+        """The first seeded user without the SUPERUSER role."""
+        return next(user for user in self.users if "SUPERUSER" not in user.role_names)
+
+    def client(self, client_id: str) -> SecurityClient | None:
+        """The security client with that id, if configured."""
+        return next((client for client in self.clients if client.client_id == client_id), None)
+
+
+DEFAULT_CONFIG = EmulatorConfig()

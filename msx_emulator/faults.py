@@ -1,0 +1,57 @@
+"""Fault knobs for reliability tests: added latency, a share of 500 answers, a token lifetime override."""
+
+from __future__ import annotations
+
+import random
+import threading
+from dataclasses import asdict, dataclass
+from typing import Any
+
+
+@dataclass(frozen=True)
+class FaultSettings:
+    """The knobs; all off by default."""
+
+    latency_ms: int = 0
+    error_rate: float = 0.0
+    token_lifetime_seconds: int | None = None
+
+    def __post_init__(self):
+        if isinstance(self.latency_ms, bool) or not isinstance(self.latency_ms, int) or self.latency_ms < 0:
+            raise ValueError(f"latency_ms must be an integer >= 0, got {self.latency_ms!r}")
+        if isinstance(self.error_rate, bool) or not isinstance(self.error_rate, (int, float)) \
+                or not 0.0 <= self.error_rate <= 1.0:
+            raise ValueError(f"error_rate must be a number from 0 to 1, got {self.error_rate!r}")
+        lifetime = self.token_lifetime_seconds
+        if lifetime is not None and (isinstance(lifetime, bool) or not isinstance(lifetime, int) or lifetime < 0):
+            raise ValueError(f"token_lifetime_seconds must be an integer >= 0 or null, got {lifetime!r}")
+
+
+class Faults:
+    """The knobs in force, changed at run time from any thread."""
+
+    def __init__(self, settings: FaultSettings):
+        self._settings = settings
+        self._random = random.Random()
+        self._lock = threading.Lock()
+
+    @property
+    def settings(self) -> FaultSettings:
+        return self._settings
+
+    def set(self, **knobs: Any) -> FaultSettings:
+        """Replace the knobs (ValueError for a bad value); knobs left out are turned off."""
+        settings = FaultSettings(**knobs)
+        self._settings = settings
+        return settings
+
+    def as_dict(self) -> dict[str, Any]:
+        return asdict(self._settings)
+
+    def should_fail(self) -> bool:
+        """Draw whether this request gets an injected 500."""
+        rate = self._settings.error_rate
+        if rate <= 0.0:
+            return False
+        with self._lock:
+            return self._random.random() < rate
