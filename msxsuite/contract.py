@@ -1,0 +1,113 @@
+"""Check HTTP exchanges against the official MSX OpenAPI contract (openapi-core).
+
+`ContractValidator(path)` loads the contract once per process and path; `violations(...)` lists
+what a response breaks, each naming the operationId, the status and the offending field. Paths the
+contract does not describe (an emulator's /_emulator/ routes, say) have no violations.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Mapping
+from urllib.parse import urlsplit
+
+from openapi_core import Config, OpenAPI
+from openapi_core.datatypes import RequestParameters
+
+SPEC_ENV = "MSX_OPENAPI_SPEC"
+HTTP_METHODS = ("get", "put", "post", "delete", "patch", "head", "options", "trace")
+
+
+@dataclass(frozen=True)
+class _Request:
+    """The part of a request openapi-core needs to find the operation."""
+
+    host_url: str
+    path: str
+    method: str
+    body: bytes = b""
+    content_type: str = "application/json"
+    parameters: RequestParameters = field(default_factory=RequestParameters)
+
+
+@dataclass(frozen=True)
+class _Response:
+    status_code: int
+    data: bytes
+    headers: Mapping[str, str]
+    content_type: str
+
+
+@dataclass(frozen=True)
+class _Operation:
+    operation_id: str
+    method: str
+    pattern: re.Pattern
+
+
+@functools.lru_cache(maxsize=4)
+def _load(spec_path: str) -> tuple[OpenAPI, tuple[_Operation, ...]]:
+    # The contract is large and trusted: skip openapi-spec-validator's pass over it.
+    api = OpenAPI.from_path(Path(spec_path), config=Config(spec_validator_cls=None))
+    operations = []
+    for template, item in api.spec.read_value()["paths"].items():
+        pattern = re.compile("^" + re.sub(r"\\\{[^}]+\\\}", "[^/]+", re.escape(template)) + "$")
+        for method in HTTP_METHODS:
+            if method in item:
+                operations.append(_Operation(item[method].get("operationId", f"{method} {template}"), method, pattern))
+    # Literal segments win over templated ones (/tenants/list before /tenants/{id}), as openapi-core matches.
+    operations.sort(key=lambda op: op.pattern.pattern.count("[^/]+"))
+    return api, tuple(operations)
+
+
+def _describe(error: Exception) -> list[str]:
+    """One line per problem in an openapi-core error, with the JSON path of the offending field."""
+    schema_errors = getattr(error.__cause__, "schema_errors", None)
+    if not schema_errors:
+        cause = f" ({error.__cause__})" if error.__cause__ is not None and str(error.__cause__) not in str(error) else ""
+        return [f"{error}{cause}"]
+    return [f"{'/'.join(map(str, schema_error.absolute_path)) or '<body>'}: {schema_error.message}"
+            for schema_error in schema_errors]
+
+
+class ContractValidator:
+    """Validates responses against one OpenAPI document (loaded once per process)."""
+
+    def __init__(self, spec_path: str | os.PathLike):
+        self.spec_path = str(Path(spec_path).resolve())
+        self._api, self._operations = _load(self.spec_path)
+
+    @classmethod
+    def from_environment(cls) -> "ContractValidator | None":
+        """A validator for the document MSX_OPENAPI_SPEC names, or None when it is unset."""
+        path = os.environ.get(SPEC_ENV)
+        return cls(path) if path else None
+
+    def operation_id(self, method: str, url: str) -> str | None:
+        """The operationId the contract gives this method and URL, or None."""
+        path, method = urlsplit(url).path, method.lower()
+        return next((op.operation_id for op in self._operations if op.method == method and op.pattern.match(path)),
+                    None)
+
+    def violations(self, method: str, url: str, status: int, headers: Mapping[str, str], body: bytes) -> list[str]:
+        """What the response breaks: '<operationId> <status>: <field>: <reason>' lines; [] if nothing."""
+        operation_id = self.operation_id(method, url)
+        if operation_id is None:
+            return []
+        parts = urlsplit(url)
+        lowered = {name.lower(): value for name, value in headers.items()}
+        content_type = lowered.get("content-type", "").split(";")[0].strip() if body else ""
+        prefix = f"{operation_id} {status}: "
+        if content_type == "application/json":
+            try:
+                json.loads(body)
+            except ValueError as error:
+                return [f"{prefix}<body>: not JSON ({error})"]
+        request = _Request(f"{parts.scheme}://{parts.netloc}", parts.path, method.lower())
+        response = _Response(status, body or b"", lowered, content_type or "application/json")
+        return [prefix + line for error in self._api.iter_response_errors(request, response) for line in _describe(error)]
