@@ -17,6 +17,7 @@ from msx_emulator.errors import bad_request, conflict, not_found
 
 TENANT_SORT_KEYS = ("id", "name", "description", "url", "email", "externalId", "parentId", "createdOn", "modifiedOn")
 ONE_MILLISECOND = timedelta(milliseconds=1)
+NOT_NULLABLE_USER = ("firstName", "passwordPolicyName")
 
 
 class IdmState:
@@ -242,8 +243,11 @@ class IdmState:
 
     @staticmethod
     def _render_user(user: dict[str, Any]) -> dict[str, Any]:
+        # The contract makes these optional but not nullable: leave them out when unset.
+        shown = {name: value for name, value in user.items() if value is not None or name not in NOT_NULLABLE_USER}
         # Passwords are write-only: MSX answers null.
-        return dict(user, password=None)
+        shown["password"] = None
+        return shown
 
     def create_user(self, fields: dict[str, Any]) -> dict[str, Any]:
         with self._lock:
