@@ -102,13 +102,16 @@ def emu_security_api(emu_client):
 
 @pytest.fixture
 def emu_login(emu, emu_security_api):
-    """Get an access token by password grant: emu_login(user=superuser, client=first client, **form)."""
+    """Get an access token by password grant: emu_login(user=superuser, client=first client, **form).
+
+    `username` and `password` in the form override the user's.
+    """
 
     def login(user=None, client=None, **form):
         user = user or emu.config.superuser
         client = client or emu.config.clients[0]
-        return emu_security_api.get_access_token(basic(client.client_id, client.client_secret), "password",
-                                                 username=user.username, password=user.password, **form)
+        form = {"username": user.username, "password": user.password} | form
+        return emu_security_api.get_access_token(basic(client.client_id, client.client_secret), "password", **form)
 
     return login
 
