@@ -77,7 +77,9 @@ def running_emulator(config: EmulatorConfig | None = None, *, host: str = "127.0
     with tempfile.TemporaryDirectory(prefix="msx-emulator-") as workdir:
         # Bind first, so the URL (and the tokens' issuer) is known before the server runs.
         family = socket.AF_INET6 if ":" in host else socket.AF_INET
-        sock = socket.socket(family, socket.SOCK_STREAM)
+        # IPPROTO_TCP explicitly: only then does asyncio set TCP_NODELAY on accepted connections; without
+        # it every keep-alive answer waits ~40 ms for the client's delayed ACK (Nagle).
+        sock = socket.socket(family, socket.SOCK_STREAM, socket.IPPROTO_TCP)
         sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         try:
             sock.bind((host, port))
