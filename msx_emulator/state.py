@@ -191,9 +191,8 @@ class IdmState:
         with self._lock:
             tenant = self._tenant(tenant_id)
             self._check_unique_tenant(fields, own_id=tenant_id)
-            # A PUT replaces the updatable fields: those left out become null.
-            for name in ("name", "description", "url", "image", "email"):
-                tenant[name] = fields.get(name)
+            # Fields left out keep their values; an explicit null clears a nullable one.
+            tenant.update(fields)
             tenant["modifiedOn"] = self._stamp()
             return self._render_tenant(tenant, show_image=True)
 
@@ -225,16 +224,13 @@ class IdmState:
             if tenant_id not in self.tenants:
                 raise bad_request(f"tenantIds: no tenant with id {tenant_id}", "INVALID_FIELD")
 
-    def _set_user_fields(self, user: dict[str, Any], fields: dict[str, Any]) -> None:
-        user.update({
+    def _add_user(self, fields: dict[str, Any], user_id: str | None = None) -> dict[str, Any]:
+        user = {
+            "id": user_id or str(uuid.uuid4()), "status": "true", "deleted": "false", "username": fields["username"],
             "firstName": fields.get("firstName"), "lastName": fields["lastName"], "email": fields["email"],
             "roleIds": list(fields.get("roleIds") or ()), "tenantIds": list(fields.get("tenantIds") or ()),
             "passwordPolicyName": fields.get("passwordPolicyName"), "locale": fields.get("locale"),
-        })
-
-    def _add_user(self, fields: dict[str, Any], user_id: str | None = None) -> dict[str, Any]:
-        user = {"id": user_id or str(uuid.uuid4()), "status": "true", "deleted": "false", "username": fields["username"]}
-        self._set_user_fields(user, fields)
+        }
         self.users[user["id"]] = user
         self.usernames[user["username"].casefold()] = user["id"]
         if fields.get("password") is not None:
@@ -281,7 +277,8 @@ class IdmState:
         with self._lock:
             user = self._user(user_id)
             self._check_references(fields)
-            self._set_user_fields(user, fields)
+            # As for tenants: fields left out keep their values.
+            user.update(fields)
             return self._render_user(user)
 
     def delete_user(self, user_id: str) -> None:

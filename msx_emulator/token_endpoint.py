@@ -143,7 +143,7 @@ async def token_endpoint(request: Request) -> JSONResponse:
     token, claims = backend.tokens.issue(user, roles, client.client_id, scopes, tenant_id, lifetime)
     body = {
         "access_token": token, "token_type": "bearer", "expires_in": lifetime, "scope": " ".join(scopes),
-        "firstName": user["firstName"] or "", "lastName": user["lastName"], "roles": roles, "tenantId": tenant_id,
+        "firstName": user.get("firstName") or "", "lastName": user["lastName"], "roles": roles, "tenantId": tenant_id,
         "email": user["email"], "username": user["username"],
         "iat": str(claims["iat"]),
         "expiry": datetime.fromtimestamp(claims["exp"], timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),

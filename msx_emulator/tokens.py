@@ -33,7 +33,7 @@ class TokenAuthority:
         issued_at = int(time.time())
         claims = {
             "sub": user["username"], "user_name": user["username"],
-            "firstName": user["firstName"], "lastName": user["lastName"], "email": user["email"],
+            "firstName": user.get("firstName") or "", "lastName": user["lastName"], "email": user["email"],
             "roles": roles, "authorities": ["ROLE_CLIENT"], "client_id": client_id, "scope": scopes,
             "tenantId": tenant_id, "iss": self.issuer, "iat": issued_at, "exp": issued_at + lifetime,
             "jti": str(uuid.uuid4()),

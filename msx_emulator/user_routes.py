@@ -47,6 +47,9 @@ async def get_users_page(request: Request, backend: Backend, principal: Principa
 @operation("POST", BASE, MANAGE_USERS)
 async def create_user(request: Request, backend: Backend, principal: Principal) -> Response:
     fields = check_body(await json_body(request), USER_CREATE)
+    if not fields.get("tenantIds"):
+        # A user needs a tenant to get tokens in: without one it joins the creator's current tenant.
+        fields["tenantIds"] = [principal.tenant_id]
     return JSONResponse(backend.state.create_user(fields), 201)
 
 

@@ -28,10 +28,10 @@ def test_get_tenant_by_id_and_by_external_id(emu_tenants):
     assert emu_tenants.get_tenant_by_external_id("look-up_1=").id == created.id
 
 
-def test_update_tenant_replaces_fields_and_moves_modified_on(emu_tenants):
-    created = emu_tenants.create_tenant(TenantCreate(name="Before", description="old"))
-    updated = emu_tenants.update_tenant(created.id, TenantUpdate(name="After", email="new@example.com"))
-    assert (updated.name, updated.email, updated.description) == ("After", "new@example.com", None)
+def test_update_tenant_changes_the_given_fields_and_moves_modified_on(emu_tenants):
+    created = emu_tenants.create_tenant(TenantCreate(name="Before", description="old", url="https://old.example"))
+    updated = emu_tenants.update_tenant(created.id, TenantUpdate(name="After", email="new@example.com", url=None))
+    assert (updated.name, updated.email, updated.description, updated.url) == ("After", "new@example.com", "old", None)
     assert updated.created_on == created.created_on
     assert updated.modified_on > created.modified_on
     assert emu_tenants.get_tenant(created.id).modified_on == updated.modified_on

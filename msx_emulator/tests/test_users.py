@@ -42,6 +42,7 @@ def test_get_update_and_delete_user(emu, emu_users):
                                                            role_ids=[TENANT_ADMIN_ROLE_ID]))
     assert (updated.email, updated.last_name, updated.role_ids) == ("tom@example.com", "Baker-Smith",
                                                                     [TENANT_ADMIN_ROLE_ID])
+    assert (updated.first_name, updated.tenant_ids) == ("Tom", [OPERATIONS_TENANT_ID]), "left out, so kept"
     emu_users.delete_user(created.id)
     error_naming(lambda: emu_users.get_user(created.id), 404, created.id)
     assert emu.stats()["users"] == []
@@ -154,3 +155,11 @@ def test_user_is_unauthenticated_after_deletion(emu, emu_users, emu_client, emu_
 
 def test_users_of_the_root_tenant(emu_users):
     assert [u.username for u in emu_users.get_users_page(0, 10, tenant_id=ROOT_TENANT_ID).contents] == ["superuser"]
+
+
+def test_user_created_without_tenants_joins_the_creators_tenant(emu_users, emu_login):
+    created = emu_users.create_user(UserCreate(username="loner", email="loner@example.com", last_name="Loner",
+                                               password="Password@1"))
+    assert created.tenant_ids == [ROOT_TENANT_ID]
+    token = emu_login(username="loner", password="Password@1")
+    assert (token.tenant_id, token.first_name, token.roles) == (ROOT_TENANT_ID, "", [])
