@@ -4,7 +4,9 @@
 serves it standalone. See msx_emulator/README.md.
 """
 
-from msx_emulator.config import DEFAULT_CONFIG, EmulatorConfig, HealthSeed, RoleSeed, SecurityClient, TenantSeed, UserSeed
+from msx_emulator.config import (
+    DEFAULT_CONFIG, EmulatorConfig, HealthSeed, RoleSeed, SecurityClient, TenantSeed, UserSeed,
+)
 from msx_emulator.server import Emulator, running_emulator
 
 __all__ = [

@@ -38,7 +38,8 @@ def _banner(emulator, config: EmulatorConfig) -> str:
     if emulator.ca_bundle:
         lines.append(f"  CA bundle (self-signed certificate): {emulator.ca_bundle}")
     for client in config.clients:
-        lines.append(f"  security client {client.client_id} / {client.client_secret}  grants: {', '.join(client.grant_types)}")
+        grants = ", ".join(client.grant_types)
+        lines.append(f"  security client {client.client_id} / {client.client_secret}  grants: {grants}")
     for user in config.users:
         lines.append(f"  user {user.username} / {user.password}  roles: {', '.join(user.role_names)}")
     lines.append(f"  emulator-only routes: {emulator.url}/_emulator/stats, /_emulator/reset, /_emulator/faults")

@@ -134,7 +134,8 @@ class EmulatorConfig:
 
     clients: tuple[SecurityClient, ...] = (
         SecurityClient("msx-suite", "emulator-client-secret"),
-        SecurityClient("msx-switch-only", "emulator-switch-secret", grant_types=(SWITCH_TENANT_GRANT, SWITCH_USER_GRANT)),
+        SecurityClient("msx-switch-only", "emulator-switch-secret",
+                       grant_types=(SWITCH_TENANT_GRANT, SWITCH_USER_GRANT)),
     )
     roles: tuple[RoleSeed, ...] = DEFAULT_ROLES
     tenants: tuple[TenantSeed, ...] = DEFAULT_TENANTS

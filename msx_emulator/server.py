@@ -42,7 +42,8 @@ class Emulator:
         """Back to the seeded state: data, counters and fault knobs."""
         self.backend.reset()
 
-    def set_faults(self, latency_ms: int = 0, error_rate: float = 0.0, token_lifetime_seconds: int | None = None) -> None:
+    def set_faults(self, latency_ms: int = 0, error_rate: float = 0.0,
+                   token_lifetime_seconds: int | None = None) -> None:
         """Set the fault knobs (ValueError for a bad value); the defaults turn them off."""
         self.backend.faults.set(latency_ms=latency_ms, error_rate=error_rate,
                                 token_lifetime_seconds=token_lifetime_seconds)

@@ -131,7 +131,8 @@ async def token_endpoint(request: Request) -> JSONResponse:
         if grant_type not in KNOWN_GRANTS:
             raise OAuthError("unsupported_grant_type", f"unsupported grant_type {grant_type!r}")
         if grant_type not in client.grant_types:
-            raise OAuthError("unauthorized_client", f"client {client.client_id!r} may not use grant_type {grant_type!r}")
+            raise OAuthError("unauthorized_client",
+                             f"client {client.client_id!r} may not use grant_type {grant_type!r}")
         scopes = _scopes(form, client)
         user, tenant_id = _grant(form, client, backend)
     except OAuthError as error:

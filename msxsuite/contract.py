@@ -13,7 +13,7 @@ import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Mapping
 from urllib.parse import urlsplit
 
 from openapi_core import Config, OpenAPI
@@ -69,8 +69,9 @@ def _describe(error: Exception) -> list[str]:
     """One line per problem in an openapi-core error, with the JSON path of the offending field."""
     schema_errors = getattr(error.__cause__, "schema_errors", None)
     if not schema_errors:
-        cause = f" ({error.__cause__})" if error.__cause__ is not None and str(error.__cause__) not in str(error) else ""
-        return [f"{error}{cause}"]
+        cause = error.__cause__
+        detail = f" ({cause})" if cause is not None and str(cause) not in str(error) else ""
+        return [f"{error}{detail}"]
     return [f"{'/'.join(map(str, schema_error.absolute_path)) or '<body>'}: {schema_error.message}"
             for schema_error in schema_errors]
 
@@ -110,4 +111,5 @@ class ContractValidator:
                 return [f"{prefix}<body>: not JSON ({error})"]
         request = _Request(f"{parts.scheme}://{parts.netloc}", parts.path, method.lower())
         response = _Response(status, body or b"", lowered, content_type or "application/json")
-        return [prefix + line for error in self._api.iter_response_errors(request, response) for line in _describe(error)]
+        errors = self._api.iter_response_errors(request, response)
+        return [prefix + line for error in errors for line in _describe(error)]

@@ -29,7 +29,8 @@ def test_violations_name_operation_status_and_field(emu_needs_contract):
     url = "http://127.0.0.1:1/idm/api/v8/tenants/6d6e8a2c-4f43-4c4c-9c51-0b2f7d8c1a01"
     body = json.dumps({"id": "not-a-uuid", "name": "", "createdOn": "2021-02-02T20:42:28.515Z"}).encode()
     violations = emu_needs_contract.violations("GET", url, 200, {"Content-Type": "application/json"}, body)
-    assert violations == ["getTenant 200: id: 'not-a-uuid' is not a 'uuid'", "getTenant 200: name: '' should be non-empty"]
+    assert violations == ["getTenant 200: id: 'not-a-uuid' is not a 'uuid'",
+                          "getTenant 200: name: '' should be non-empty"]
 
 
 def test_undocumented_status_and_media_type_are_violations(emu_needs_contract):

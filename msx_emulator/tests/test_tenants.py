@@ -69,7 +69,8 @@ def test_tenants_page_pages_through_all_tenants(emu_tenants):
         emu_tenants.create_tenant(TenantCreate(name=f"Paged {index}"))
     first = emu_tenants.get_tenants_page(0, 3)
     last = emu_tenants.get_tenants_page(2, 3)
-    assert (first.page, first.page_size, first.total_items, first.has_next, first.has_previous) == (0, 3, 7, True, False)
+    assert (first.page, first.page_size, first.total_items) == (0, 3, 7)
+    assert (first.has_next, first.has_previous) == (True, False)
     assert (len(last.contents), last.has_next, last.has_previous) == (1, False, True)
     names = [t.name for page in range(3) for t in emu_tenants.get_tenants_page(page, 3).contents]
     assert len(set(names)) == 7
