@@ -33,10 +33,15 @@ def _msx_session_client(msx_settings):
 
 
 @pytest.fixture
-def msx_api_client(_msx_session_client, pytestconfig):
-    """The session's ApiClient, carrying the run's token (renewed when it nears expiry)."""
-    token = pytestconfig.stash[TOKEN_STORE].current()
-    _msx_session_client.set_default_header("Authorization", f"Bearer {token.access_token}")
+def msx_access_token(pytestconfig):
+    """The run's access token, renewed when it nears expiry."""
+    return pytestconfig.stash[TOKEN_STORE].current().access_token
+
+
+@pytest.fixture
+def msx_api_client(_msx_session_client, msx_access_token):
+    """The session's ApiClient, carrying the run's access token."""
+    _msx_session_client.set_default_header("Authorization", f"Bearer {msx_access_token}")
     return _msx_session_client
 
 

@@ -44,6 +44,22 @@ def basic_credentials(client_id: str, client_secret: str) -> str:
     return "Basic " + base64.b64encode(f"{client_id}:{client_secret}".encode()).decode()
 
 
+def password_grant(client, settings: Settings, **replaced: str):
+    """The token endpoint's answer to a password grant with the run's credentials.
+
+    `replaced` swaps any of client_secret, username and password (to try other users or
+    wrong credentials); a refusal raises the SDK's ApiException.
+    """
+    credentials = {"client_secret": settings.client_secret, "username": settings.username,
+                   "password": settings.password} | replaced
+    return SecurityApi(client).get_access_token(
+        authorization=basic_credentials(settings.client_id, credentials["client_secret"]),
+        grant_type=PASSWORD_GRANT,
+        username=credentials["username"],
+        password=credentials["password"],
+    )
+
+
 def request_token(settings: Settings) -> Token:
     """Ask the token endpoint for a password-grant token, with a client of its own.
 
@@ -52,12 +68,7 @@ def request_token(settings: Settings) -> Token:
     """
     try:
         with api_client(settings) as client:
-            answer = SecurityApi(client).get_access_token(
-                authorization=basic_credentials(settings.client_id, settings.client_secret),
-                grant_type=PASSWORD_GRANT,
-                username=settings.username,
-                password=settings.password,
-            )
+            answer = password_grant(client, settings)
     except (OpenApiException, urllib3.exceptions.HTTPError, OSError) as error:
         raise explain(error, settings, "asking for an access token") from None
     return Token(answer.access_token, time.time() + answer.expires_in, float(answer.expires_in))

@@ -1,0 +1,21 @@
+"""Roles (IDM): roles are found by id and by name."""
+
+import pytest
+from python_msx_sdk.exceptions import ApiException
+
+
+@pytest.mark.smoke
+def test_roles_of_the_current_user_are_found_by_id_and_by_name(users_api, roles_api):
+    role_ids = users_api.get_current_user().role_ids
+    assert role_ids, "the suite user has roles"
+    roles = roles_api.get_roles_list(ids=role_ids)
+    assert sorted(role.id for role in roles) == sorted(role_ids)
+    by_name = roles_api.get_role_by_name(roles[0].name)
+    assert (by_name.id, by_name.name) == (roles[0].id, roles[0].name)
+
+
+@pytest.mark.negative
+def test_unknown_role_name_is_not_found(roles_api):
+    with pytest.raises(ApiException) as raised:
+        roles_api.get_role_by_name("MSXT_NO_SUCH_ROLE")
+    assert raised.value.status == 404, f"got {raised.value.status}: {raised.value.body}"

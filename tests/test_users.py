@@ -1,0 +1,74 @@
+"""Users (IDM): the lifecycle of a user in a tenant, including its own password change."""
+
+import pytest
+from python_msx_sdk.api.users_api import UsersApi
+from python_msx_sdk.exceptions import ApiException, NotFoundException
+from python_msx_sdk.model.update_password import UpdatePassword
+from python_msx_sdk.model.user_update import UserUpdate
+
+from msxsuite.auth import password_grant
+
+pytestmark = pytest.mark.lifecycle
+
+USER_ROLE = "CONSUMER"
+FIRST_PASSWORD = "Msx-Suite-First-1"
+SECOND_PASSWORD = "Msx-Suite-Second-2"
+
+
+def user_fields(name, tenant_id, role_id) -> dict:
+    return {"username": name, "first_name": "Msx", "last_name": "Suite", "email": f"{name}@example.com",
+            "role_ids": [role_id], "tenant_ids": [tenant_id], "password": FIRST_PASSWORD, "locale": "en_US"}
+
+
+def find_user(users_api, tenant_id, user_id):
+    """The user as getUsersPage filtered by tenant lists it, else None."""
+    page = 0
+    while True:
+        result = users_api.get_users_page(page=page, page_size=100, tenant_id=tenant_id)
+        found = [user for user in result.contents if user.id == user_id]
+        if found or not result.has_next:
+            return found[0] if found else None
+        page += 1
+
+
+def test_user_lifecycle(tenants, users, users_api, roles_api, make_api_client, msx_settings, unique_name):
+    tenant = tenants.create(name=unique_name).resource
+    role = roles_api.get_role_by_name(USER_ROLE)
+    fields = user_fields(unique_name, tenant.id, role.id)
+
+    created = users.create(**fields)
+    assert created.status == 201
+    user = created.resource
+    for field in ("username", "first_name", "last_name", "email", "role_ids", "tenant_ids", "locale"):
+        assert getattr(user, field) == fields[field], field
+
+    assert users_api.get_user(user.id).to_dict() == user.to_dict()
+    assert find_user(users_api, tenant.id, user.id) is not None, "listed by getUsersPage for its tenant"
+
+    changes = {"first_name": "Renamed", "last_name": "Suite", "email": f"renamed-{unique_name}@example.com"}
+    updated, status, _ = users_api.update_user(user.id, UserUpdate(**changes), _return_http_data_only=False)
+    assert status == 200
+    assert (updated.first_name, updated.email) == (changes["first_name"], changes["email"])
+
+    own_token = password_grant(make_api_client(), msx_settings, username=user.username, password=FIRST_PASSWORD)
+    own_api = UsersApi(make_api_client(own_token.access_token))
+    assert own_api.get_current_user().id == user.id, "getCurrentUser answers for the user's own token"
+
+    _, status, _ = own_api.update_user_password(
+        UpdatePassword(username=user.username, old_password=FIRST_PASSWORD, new_password=SECOND_PASSWORD),
+        _return_http_data_only=False,
+    )
+    assert status == 204
+    assert password_grant(make_api_client(), msx_settings, username=user.username, password=SECOND_PASSWORD)
+    with pytest.raises(ApiException) as raised:
+        password_grant(make_api_client(), msx_settings, username=user.username, password=FIRST_PASSWORD)
+    assert raised.value.status == 400, f"the old password still works: {raised.value.status} {raised.value.body}"
+
+    assert users.delete(user.id) == 204
+    with pytest.raises(NotFoundException):
+        users_api.get_user(user.id)
+
+
+@pytest.mark.smoke
+def test_current_user_is_the_suite_user(users_api, msx_settings):
+    assert users_api.get_current_user().username == msx_settings.username
