@@ -59,7 +59,7 @@ def replay_failure(error: CannotOverwriteExistingCassetteException, rootpath: Pa
     cassette = os.path.relpath(error.cassette._path, rootpath)
     request = error.failed_request
     asked = f"{request.method} {request.path}" if request is not None else "its run tag"
-    if error.reason == "cassette_not_found":
+    if error.reason == "cassette_not_found" or not os.path.exists(error.cassette._path):
         what = f"missing cassette {cassette}"
     elif error.reason == "already_played":
         what = f"{cassette} has no further answer for {asked} (the test sends more requests than were recorded)"

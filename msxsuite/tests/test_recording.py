@@ -13,7 +13,8 @@ def test_tenant_round_trip(tenants, tenants_api, unique_name, n):
     assert created.resource.name == unique_name
     assert tenants_api.get_tenant(created.resource.id).name == unique_name
 """
-CREDENTIALS = ("emulator-client-secret", "Emulator-Superuser-1", "superuser", "msx-suite")
+CREDENTIALS = ("emulator-client-secret", "Emulator-Superuser-1", "username=superuser", '"username": "superuser"',
+               "msx-suite")
 TOKEN_SHAPES = re.compile(r"eyJ[\w-]{8,}\.|Basic [A-Za-z0-9+/]{12,}|Bearer [\w.-]{20,}")
 
 
@@ -56,7 +57,7 @@ def test_each_recording_run_draws_a_new_run_tag(recorded):
 def test_missing_cassette_fails_with_one_line(recorded):
     (recorded.path / "cassettes" / "test_probe" / "test_tenant_round_trip[2].yaml").unlink()
     result = recorded.runpytest_subprocess()
-    result.assert_outcomes(passed=1, failed=1)
+    result.assert_outcomes(passed=1, errors=1)
     result.stdout.fnmatch_lines([
         "missing cassette cassettes/test_probe/test_tenant_round_trip[[]2[]].yaml: record it with "
         "pytest --msx-mode=record --msx-url=emulator 'tests/test_probe.py::test_tenant_round_trip[[]2[]]'",
