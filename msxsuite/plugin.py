@@ -142,7 +142,8 @@ def _add_report_metadata(config: pytest.Config) -> None:
 
 def _summary(config: pytest.Config) -> dict:
     settings = config.stash[SETTINGS]
-    target = "embedded emulator " + settings.url if EMULATOR_HANDLE in config.stash else settings.url
+    embedded = settings.sources.get("url") == "embedded emulator"
+    target = f"embedded emulator {settings.url}" if embedded else settings.url
     if settings.mode == "replay":
         target = f"cassettes in {recording.CASSETTES}/ (recorded against the MSX emulator)"
     return {"MSX mode": settings.mode, "MSX target": target, "python-msx-sdk": SDK_VERSION}
