@@ -4,9 +4,10 @@ import pytest
 from python_msx_sdk.exceptions import NotFoundException
 from python_msx_sdk.model.tenant_update import TenantUpdate
 
+from msxsuite.paging import find_in_pages
+
 pytestmark = pytest.mark.lifecycle
 
-PAGE_SIZE = 100
 CASES = [
     pytest.param(lambda name: {"name": name}, id="name-only"),
     pytest.param(
@@ -28,17 +29,6 @@ CASES = [
 ]
 
 
-def page_through(tenants_api, tenant_id):
-    """The tenant with that id as found by paging through getTenantsPage, else None."""
-    page = 0
-    while True:
-        result = tenants_api.get_tenants_page(page=page, page_size=PAGE_SIZE)
-        found = [tenant for tenant in result.contents if tenant.id == tenant_id]
-        if found or not result.has_next:
-            return found[0] if found else None
-        page += 1
-
-
 def assert_fields(tenant, fields):
     """The tenant carries every field that was sent."""
     for field, value in fields.items():
@@ -58,7 +48,7 @@ def test_tenant_lifecycle(tenants, tenants_api, unique_name, make_fields):
     fetched = tenants_api.get_tenant(tenant.id)
     assert fetched.to_dict() == tenant.to_dict(), "get returns what create returned"
 
-    paged = page_through(tenants_api, tenant.id)
+    paged = find_in_pages(tenants_api.get_tenants_page, tenant.id)
     assert paged is not None, f"tenant {tenant.id} not found by paging getTenantsPage"
     assert paged.name == fields["name"]
 

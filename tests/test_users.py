@@ -7,6 +7,7 @@ from python_msx_sdk.model.update_password import UpdatePassword
 from python_msx_sdk.model.user_update import UserUpdate
 
 from msxsuite.auth import password_grant
+from msxsuite.paging import find_in_pages
 
 pytestmark = pytest.mark.lifecycle
 
@@ -18,17 +19,6 @@ SECOND_PASSWORD = "Msx-Suite-Second-2"
 def user_fields(name, tenant_id, role_id) -> dict:
     return {"username": name, "first_name": "Msx", "last_name": "Suite", "email": f"{name}@example.com",
             "role_ids": [role_id], "tenant_ids": [tenant_id], "password": FIRST_PASSWORD, "locale": "en_US"}
-
-
-def find_user(users_api, tenant_id, user_id):
-    """The user as getUsersPage filtered by tenant lists it, else None."""
-    page = 0
-    while True:
-        result = users_api.get_users_page(page=page, page_size=100, tenant_id=tenant_id)
-        found = [user for user in result.contents if user.id == user_id]
-        if found or not result.has_next:
-            return found[0] if found else None
-        page += 1
 
 
 def test_user_lifecycle(tenants, users, users_api, roles_api, make_api_client, msx_settings, unique_name):
@@ -43,7 +33,7 @@ def test_user_lifecycle(tenants, users, users_api, roles_api, make_api_client, m
         assert getattr(user, field) == fields[field], field
 
     assert users_api.get_user(user.id).to_dict() == user.to_dict()
-    assert find_user(users_api, tenant.id, user.id) is not None, "listed by getUsersPage for its tenant"
+    assert find_in_pages(users_api.get_users_page, user.id, tenant_id=tenant.id) is not None, "listed by getUsersPage for its tenant"
 
     changes = {"first_name": "Renamed", "last_name": "Suite", "email": f"renamed-{unique_name}@example.com"}
     updated, status, _ = users_api.update_user(user.id, UserUpdate(**changes), _return_http_data_only=False)
