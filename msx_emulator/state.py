@@ -9,6 +9,7 @@ from __future__ import annotations
 import hmac
 import threading
 import uuid
+from collections import Counter
 from datetime import datetime, timedelta, timezone
 from typing import Any, Iterable
 
@@ -36,6 +37,7 @@ class IdmState:
         with self._lock:
             config = self.config
             self.token_requests = self.requests = 0
+            self.password_grants: Counter[str] = Counter()
             self.roles = {role.id: {"id": role.id, "name": role.name, "description": role.description,
                                     "permissions": list(role.permissions)} for role in config.roles}
             self.permissions = {role.name: frozenset(role.permissions) for role in config.roles}
@@ -61,12 +63,18 @@ class IdmState:
             self.requests += 1
             self.token_requests += token
 
+    def count_password_grant(self, username: str) -> None:
+        """One more token issued with the password grant to this user."""
+        with self._lock:
+            self.password_grants[username] += 1
+
     def stats(self) -> dict[str, Any]:
         """Counters, and the names of tenants and users that were not seeded."""
         with self._lock:
             return {
                 "token_requests": self.token_requests,
                 "requests": self.requests,
+                "password_grants": dict(self.password_grants),
                 "tenants": [t["name"] for i, t in self.tenants.items() if i not in self.seeded_tenants],
                 "users": [u["username"] for i, u in self.users.items() if i not in self.seeded_users],
             }

@@ -106,7 +106,9 @@ def _grant(form: dict[str, str], client: SecurityClient, backend: Backend) -> tu
         user = backend.state.authenticate(username, password)
         if user is None:
             raise OAuthError("invalid_grant", "bad credentials")
-        return user, _tenant(form, user, backend, default=None)
+        tenant_id = _tenant(form, user, backend, default=None)
+        backend.state.count_password_grant(username)
+        return user, tenant_id
     principal = _existing_principal(form, backend)
     if grant_type == SWITCH_TENANT_GRANT:
         if not principal.may(SWITCH_TENANT):

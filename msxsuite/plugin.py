@@ -174,8 +174,12 @@ def pytest_terminal_summary(terminalreporter, config: pytest.Config) -> None:
     if emulator is None:
         return
     stats = emulator.stats()
+    suite_user = config.stash[SETTINGS].username
+    suite_grants = stats["password_grants"].get(suite_user, 0)
     terminalreporter.write_line(
-        f"msx emulator: {stats['token_requests']} token request(s), {stats['requests']} request(s), "
+        f"msx emulator: {suite_grants} password grant(s) for the suite user {suite_user} "
+        f"({stats['token_requests']} token request(s) in all, the rest by the token tests), "
+        f"{stats['requests']} request(s), "
         f"{len(stats['tenants'])} tenant(s) and {len(stats['users'])} user(s) left behind"
     )
 

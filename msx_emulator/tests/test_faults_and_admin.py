@@ -93,13 +93,14 @@ def test_stats_count_requests_and_name_what_was_not_seeded(emu, emu_tenants, emu
     stats = json.loads(emu_http("GET", "/_emulator/stats").data)
     assert stats == emu.stats()
     assert stats["token_requests"] == 1 and stats["requests"] == 2
+    assert stats["password_grants"] == {"superuser": 1}
     assert (stats["tenants"], stats["users"]) == (["Left behind"], [])
 
 
 def test_reset_over_http_restores_the_seed(emu, emu_tenants, emu_http):
     emu_tenants.create_tenant(TenantCreate(name="Gone after reset"))
     assert emu_http("POST", "/_emulator/reset").status == 204
-    assert emu.stats() == {"token_requests": 0, "requests": 0, "tenants": [], "users": []}
+    assert emu.stats() == {"token_requests": 0, "requests": 0, "password_grants": {}, "tenants": [], "users": []}
 
 
 def test_reset_keeps_issued_tokens_valid(emu, emu_superuser_client):

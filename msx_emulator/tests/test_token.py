@@ -151,3 +151,13 @@ def test_switch_user_to_an_unknown_user_is_invalid_grant(emu, emu_login, emu_sec
     _token_error(lambda: _switch(emu, emu_security_api, SWITCH_USER_GRANT, emu_login().access_token,
                                  switch_username="nobody"),
                  400, "invalid_grant")
+
+
+def test_stats_count_password_grants_per_user_not_refusals_or_switches(emu, emu_login, emu_security_api):
+    token = emu_login().access_token
+    emu_login(user=emu.config.limited_user)
+    api_error(lambda: emu_login(password="wrong"), 400)
+    _switch(emu, emu_security_api, SWITCH_TENANT_GRANT, token, tenant_id=OPERATIONS_TENANT_ID)
+    stats = emu.stats()
+    assert stats["password_grants"] == {"superuser": 1, emu.config.limited_user.username: 1}
+    assert stats["token_requests"] == 4

@@ -74,8 +74,12 @@ def test_missing_token_cassette_stops_the_run_with_one_line(suite):
     ]
 
 
-def test_one_token_request_and_nothing_left_behind_with_two_workers(suite):
+@pytest.mark.parametrize("workers", ["0", "2"])
+def test_one_token_request_and_nothing_left_behind_at_any_worker_count(suite, workers):
     suite.makepyfile(**{"tests/test_probe.py": PROBE})
-    result = suite.runpytest_subprocess("--msx-mode=emulator", "-n", "2")
+    result = suite.runpytest_subprocess("--msx-mode=emulator", "-n", workers)
     result.assert_outcomes(passed=2)
-    result.stdout.fnmatch_lines(["msx emulator: 1 token request(s), * 0 tenant(s) and 0 user(s) left behind"])
+    result.stdout.fnmatch_lines([
+        "msx emulator: 1 password grant(s) for the suite user superuser (1 token request(s) in all, *"
+        " 0 tenant(s) and 0 user(s) left behind",
+    ])
