@@ -22,12 +22,13 @@ def _arguments(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--port", type=int, default=8443, help="port to listen on, 0 for any free one (default 8443)")
     parser.add_argument("--tls", action="store_true", help="serve HTTPS with a self-signed certificate")
     parser.add_argument("--latency-ms", type=int, default=0, help="delay added to every MSX request")
-    parser.add_argument("--error-rate", type=float, default=0.0, help="share of MSX requests answered 500 (0-1)")
+    parser.add_argument("--error-rate", type=float, default=0.0, help="share of MSX requests answered with an error (0-1)")
+    parser.add_argument("--error-status", type=int, default=500, help="that error's status: 500 (default), 502, 503 or 504")
     parser.add_argument("--token-lifetime", type=int, default=None, metavar="SECONDS",
                         help="lifetime of new access tokens, overriding the clients' 9000 s")
     arguments = parser.parse_args(argv)
     try:
-        FaultSettings(arguments.latency_ms, arguments.error_rate, arguments.token_lifetime)
+        FaultSettings(arguments.latency_ms, arguments.error_rate, arguments.token_lifetime, arguments.error_status)
     except ValueError as error:
         parser.error(str(error))
     return arguments
@@ -50,7 +51,7 @@ def _banner(emulator, config: EmulatorConfig) -> str:
 def main(argv: list[str] | None = None) -> int:
     arguments = _arguments(argv)
     config = dataclasses.replace(DEFAULT_CONFIG, latency_ms=arguments.latency_ms, error_rate=arguments.error_rate,
-                                 token_lifetime_seconds=arguments.token_lifetime)
+                                 token_lifetime_seconds=arguments.token_lifetime, error_status=arguments.error_status)
     stop = threading.Event()
     for signum in (signal.SIGINT, signal.SIGTERM):
         signal.signal(signum, lambda *_: stop.set())

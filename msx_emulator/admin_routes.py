@@ -12,7 +12,7 @@ from msx_emulator.backend import Backend
 from msx_emulator.errors import ApiError, bad_request
 
 ADMIN_PREFIX = "/_emulator/"
-FAULT_KNOBS = ("latency_ms", "error_rate", "token_lifetime_seconds")
+FAULT_KNOBS = ("latency_ms", "error_rate", "token_lifetime_seconds", "error_status")
 
 
 async def stats(request: Request) -> Response:

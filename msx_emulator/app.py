@@ -7,7 +7,7 @@ import asyncio
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
 from starlette.middleware import Middleware
-from starlette.requests import Request
+from starlette.requests import ClientDisconnect, Request
 from starlette.responses import Response
 from starlette.routing import Route
 from starlette.types import ASGIApp, Receive, Scope, Send
@@ -37,11 +37,14 @@ class TrafficMiddleware:
         if latency_ms:
             await asyncio.sleep(latency_ms / 1000)
         if backend.faults.should_fail():
-            # 500 is the server error every IDM and health operation documents.
-            response = ApiError(500, "INJECTED_FAULT", "the emulator's error_rate knob failed this request").response()
+            response = ApiError(backend.faults.settings.error_status, "INJECTED_FAULT",
+                                "the emulator's error_rate knob failed this request").response()
             await response(scope, receive, send)
             return
-        await self.app(scope, receive, send)
+        try:
+            await self.app(scope, receive, send)
+        except ClientDisconnect:
+            pass  # the client gave up, e.g. its timeout ran out during the added latency: nobody to answer
 
 
 async def _http_error(request: Request, error: HTTPException) -> Response:

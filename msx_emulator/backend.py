@@ -21,11 +21,11 @@ class Backend:
 
     @classmethod
     def from_config(cls, config: EmulatorConfig) -> "Backend":
-        faults = FaultSettings(config.latency_ms, config.error_rate, config.token_lifetime_seconds)
+        faults = FaultSettings(config.latency_ms, config.error_rate, config.token_lifetime_seconds, config.error_status)
         return cls(config, IdmState(config), TokenAuthority(config.token_cache_size), Faults(faults))
 
     def reset(self) -> None:
         """Seeded data, zero counters and the configured fault knobs again."""
         self.state.reset()
         self.faults.set(latency_ms=self.config.latency_ms, error_rate=self.config.error_rate,
-                        token_lifetime_seconds=self.config.token_lifetime_seconds)
+                        token_lifetime_seconds=self.config.token_lifetime_seconds, error_status=self.config.error_status)

@@ -145,6 +145,7 @@ class EmulatorConfig:
     latency_ms: int = 0
     error_rate: float = 0.0
     token_lifetime_seconds: int | None = None
+    error_status: int = 500
     # Verified bearer tokens are cached; this bounds the cache.
     token_cache_size: int = field(default=4096, repr=False)
 

@@ -1,4 +1,4 @@
-"""Fault knobs for reliability tests: added latency, a share of 500 answers, a token lifetime override."""
+"""Fault knobs for reliability tests: added latency, a share of error answers, a token lifetime override."""
 
 from __future__ import annotations
 
@@ -6,6 +6,9 @@ import random
 import threading
 from dataclasses import asdict, dataclass
 from typing import Any
+
+# 500 is what MSX documents; 502, 503 and 504 are what a gateway in front of it answers.
+ERROR_STATUSES = (500, 502, 503, 504)
 
 
 @dataclass(frozen=True)
@@ -15,6 +18,7 @@ class FaultSettings:
     latency_ms: int = 0
     error_rate: float = 0.0
     token_lifetime_seconds: int | None = None
+    error_status: int = 500
 
     def __post_init__(self):
         if isinstance(self.latency_ms, bool) or not isinstance(self.latency_ms, int) or self.latency_ms < 0:
@@ -25,6 +29,8 @@ class FaultSettings:
         lifetime = self.token_lifetime_seconds
         if lifetime is not None and (isinstance(lifetime, bool) or not isinstance(lifetime, int) or lifetime < 0):
             raise ValueError(f"token_lifetime_seconds must be an integer >= 0 or null, got {lifetime!r}")
+        if type(self.error_status) is not int or self.error_status not in ERROR_STATUSES:
+            raise ValueError(f"error_status must be one of {', '.join(map(str, ERROR_STATUSES))}, got {self.error_status!r}")
 
 
 class Faults:
@@ -49,7 +55,7 @@ class Faults:
         return asdict(self._settings)
 
     def should_fail(self) -> bool:
-        """Draw whether this request gets an injected 500."""
+        """Draw whether this request gets an injected error (status `error_status`)."""
         rate = self._settings.error_rate
         if rate <= 0.0:
             return False

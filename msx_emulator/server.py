@@ -43,10 +43,10 @@ class Emulator:
         self.backend.reset()
 
     def set_faults(self, latency_ms: int = 0, error_rate: float = 0.0,
-                   token_lifetime_seconds: int | None = None) -> None:
+                   token_lifetime_seconds: int | None = None, error_status: int = 500) -> None:
         """Set the fault knobs (ValueError for a bad value); the defaults turn them off."""
         self.backend.faults.set(latency_ms=latency_ms, error_rate=error_rate,
-                                token_lifetime_seconds=token_lifetime_seconds)
+                                token_lifetime_seconds=token_lifetime_seconds, error_status=error_status)
 
 
 def _wait_until_answering(server: uvicorn.Server, thread: threading.Thread, host: str, port: int,

@@ -1,8 +1,9 @@
-"""Fault knobs (latency, error rate, token lifetime), reset and stats, in-process and over /_emulator/."""
+"""Fault knobs (latency, error rate and status, token lifetime), reset and stats, in-process and over /_emulator/."""
 
 from __future__ import annotations
 
 import json
+import logging
 import time
 
 import pytest
@@ -13,6 +14,7 @@ from python_msx_sdk.exceptions import ServiceException
 from python_msx_sdk.model.tenant_create import TenantCreate
 
 from msx_emulator.config import ROOT_TENANT_ID
+from msx_emulator.tests.helpers import basic
 
 
 @pytest.fixture
@@ -27,6 +29,22 @@ def test_latency_knob_delays_each_request(emu, emu_tenants):
     started = time.monotonic()
     emu_tenants.get_tenant(ROOT_TENANT_ID)
     assert time.monotonic() - started >= 0.15
+
+
+def test_client_that_gives_up_during_latency_is_not_a_server_error(emu, caplog):
+    emu.set_faults(latency_ms=400)
+    server_log = logging.getLogger("uvicorn.error")
+    server_log.addHandler(caplog.handler)
+    try:
+        with pytest.raises(urllib3.exceptions.ReadTimeoutError):
+            # A well-formed token request, so that the emulator reads its body after the latency.
+            urllib3.request("POST", emu.url + "/idm/v2/token", body="grant_type=password", timeout=0.1, retries=False,
+                            headers={"Authorization": basic("msx-suite", "emulator-client-secret"),
+                                     "Content-Type": "application/x-www-form-urlencoded"})
+        time.sleep(0.5)
+    finally:
+        server_log.removeHandler(caplog.handler)
+    assert [record.getMessage() for record in caplog.records if record.levelno >= logging.ERROR] == []
 
 
 def test_full_error_rate_fails_every_request_with_500(emu, emu_tenants):
@@ -48,9 +66,17 @@ def test_partial_error_rate_fails_a_share_of_requests(emu, emu_tenants):
     assert 60 <= failures <= 140
 
 
+@pytest.mark.parametrize("status", [502, 503, 504])
+def test_error_status_knob_sets_the_injected_status(emu, emu_http, status):
+    # A plain pool, not the SDK: gateway statuses are not in the contract, which every SDK exchange is checked against.
+    emu.set_faults(error_rate=1.0, error_status=status)
+    response = emu_http("GET", f"/idm/api/v8/tenants/{ROOT_TENANT_ID}")
+    assert response.status == status and json.loads(response.data)["code"] == "INJECTED_FAULT"
+
+
 def test_knobs_are_off_by_default_and_after_reset(emu, emu_http):
     assert json.loads(emu_http("GET", "/_emulator/faults").data) == {
-        "latency_ms": 0, "error_rate": 0.0, "token_lifetime_seconds": None}
+        "latency_ms": 0, "error_rate": 0.0, "token_lifetime_seconds": None, "error_status": 500}
     emu.set_faults(error_rate=1.0)
     emu.reset()
     assert json.loads(emu_http("GET", "/_emulator/faults").data)["error_rate"] == 0.0
@@ -66,7 +92,8 @@ def test_knobs_never_touch_emulator_routes(emu, emu_http):
 def test_faults_over_http(emu, emu_http, emu_login):
     response = emu_http("PUT", "/_emulator/faults", {"token_lifetime_seconds": 60, "latency_ms": 1})
     assert response.status == 200
-    assert json.loads(response.data) == {"latency_ms": 1, "error_rate": 0.0, "token_lifetime_seconds": 60}
+    assert json.loads(response.data) == {"latency_ms": 1, "error_rate": 0.0, "token_lifetime_seconds": 60,
+                                         "error_status": 500}
     assert emu_login().expires_in == 60
 
 
@@ -75,6 +102,8 @@ def test_faults_over_http(emu, emu_http, emu_login):
     pytest.param({"latency_ms": -1}, id="negative-latency"),
     pytest.param({"latency_ms": "slow"}, id="text-latency"),
     pytest.param({"token_lifetime_seconds": 1.5}, id="fractional-lifetime"),
+    pytest.param({"error_status": 404}, id="status-not-a-server-error"),
+    pytest.param({"error_status": 503.0}, id="fractional-status"),
     pytest.param({"timeout": 1}, id="unknown-knob"),
     pytest.param([1], id="not-an-object"),
 ])
