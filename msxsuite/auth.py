@@ -19,11 +19,14 @@ from filelock import FileLock
 from python_msx_sdk.api.security_api import SecurityApi
 from python_msx_sdk.exceptions import OpenApiException
 
-from msxsuite.diagnosis import explain
+from msxsuite.counters import TALLY
+from msxsuite.diagnosis import SetupProblem, explain
 from msxsuite.sdk import api_client
 from msxsuite.settings import Settings
 
 PASSWORD_GRANT = "password"
+# Below this, the second given up to rounding (see request_token) leaves no time to use a token.
+SHORTEST_USABLE_LIFETIME = 2
 
 
 @dataclass(frozen=True)
@@ -66,12 +69,17 @@ def request_token(settings: Settings) -> Token:
     A client that already carries Bearer would send it instead of Basic (the SDK's default
     headers win), so the token request never shares the suite's authorized client.
     """
+    asked_at = time.time()
     try:
         with api_client(settings) as client:
             answer = password_grant(client, settings)
     except (OpenApiException, urllib3.exceptions.HTTPError, OSError) as error:
         raise explain(error, settings, "asking for an access token") from None
-    return Token(answer.access_token, time.time() + answer.expires_in, float(answer.expires_in))
+    if answer.expires_in < SHORTEST_USABLE_LIFETIME:
+        raise SetupProblem(f"MSX issued an access token that expires in {answer.expires_in} s, too soon to use: "
+                           "raise the access token validity of the security client MSX_CLIENT_ID")
+    # MSX counts expiry in whole seconds from when it issued the token: a second earlier is the safe reading.
+    return Token(answer.access_token, asked_at + answer.expires_in - 1, float(answer.expires_in))
 
 
 class TokenStore:
@@ -88,6 +96,7 @@ class TokenStore:
             token = self._read()
             if token is None or token.near_expiry(time.time()):
                 token = self._fetch()
+                TALLY["token_fetches"] += 1
                 self._write(token)
             return token
 

@@ -3,10 +3,16 @@
 from __future__ import annotations
 
 import json
+import os
+from pathlib import Path
 
 import urllib3
+import yaml
 from python_msx_sdk.exceptions import ApiException
+from vcr.cassette import Cassette
 
+from msxsuite.recording import RECORD_HINT
+from msxsuite.sdk import MsxTimeout, NotJsonAnswer
 from msxsuite.settings import Settings
 
 
@@ -47,15 +53,39 @@ def explain(error: Exception, settings: Settings, doing: str) -> SetupProblem:
         return SetupProblem(f"TLS verification of {where} failed ({detail.strip()}): {tls_hint(settings)}")
     if isinstance(error, urllib3.exceptions.NameResolutionError):
         return SetupProblem(f"cannot resolve the MSX host of {where}: check MSX_URL")
-    # NewConnectionError is a TimeoutError too, so it is asked about first.
     if isinstance(error, (urllib3.exceptions.NewConnectionError, urllib3.exceptions.ProtocolError, ConnectionError)):
         return SetupProblem(f"cannot connect to MSX at {where} ({type(error).__name__}): check MSX_URL and that MSX is up")
-    if isinstance(error, urllib3.exceptions.TimeoutError):
-        return SetupProblem(f"MSX at {where} did not answer in time while {doing}: check MSX_URL and the network")
+    if isinstance(error, MsxTimeout):
+        return SetupProblem(str(error))
+    if isinstance(error, NotJsonAnswer):
+        return SetupProblem(f"{error} while {doing} at {where}: check MSX_URL points at MSX's API, "
+                            "not a web page or a proxy's login page")
     if isinstance(error, ApiException):
         known = OAUTH_ERRORS.get(_oauth_error(error.body))
         if known:
             return SetupProblem(known)
+        if error.status >= 500:
+            return SetupProblem(f"MSX failed with {error.status} {error.reason} while {doing} at {where}: "
+                                "MSX itself is in trouble; check its health and logs, then run again")
         return SetupProblem(f"MSX answered {error.status} {error.reason} while {doing} at {where}: check MSX_URL points at MSX")
     return SetupProblem(f"unexpected answer from {where} while {doing} ({type(error).__name__}: "
                         f"{str(error).splitlines()[0] if str(error) else ''}): check MSX_URL points at MSX")
+
+
+def corrupt_cassette(error: BaseException, rootpath: Path, target: str = "") -> str | None:
+    """One line naming the cassette vcrpy failed to read while raising `error`, or None if none did."""
+    traceback = error.__traceback__
+    while traceback is not None:
+        cassette = traceback.tb_frame.f_locals.get("self")
+        if traceback.tb_frame.f_code.co_name == "_load" and isinstance(cassette, Cassette):
+            break
+        traceback = traceback.tb_next
+    else:
+        return None
+    if isinstance(error, yaml.MarkedYAMLError) and error.problem_mark is not None:
+        what = f"not valid YAML: {error.problem} at line {error.problem_mark.line + 1}"
+    else:
+        what = f"not a vcrpy cassette: {type(error).__name__} {error}"
+    path = os.path.relpath(cassette._path, rootpath)
+    return f"corrupt cassette {path} ({what}): delete it and record it again with {RECORD_HINT}" + (
+        f" '{target}'" if target else "")

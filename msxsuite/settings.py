@@ -42,9 +42,11 @@ SPECS = (
     Spec("password", "that user's password (environment only)", None, "MSX_PASSWORD", None, secret=True),
     Spec("ca_bundle", "PEM file of CAs that sign the MSX certificate", "--msx-ca-bundle", "MSX_CA_BUNDLE", "msx_ca_bundle"),
     Spec("insecure", "skip TLS verification (self-signed lab MSX; warns)", "--msx-insecure", "MSX_INSECURE", "msx_insecure", flag=True),
+    Spec("timeout", "seconds MSX may take to answer one request (default 30)", "--msx-timeout", "MSX_TIMEOUT", "msx_timeout"),
 )
 LIVE_REQUIRED = ("url", "client_id", "client_secret", "username", "password")
 TRUE_WORDS = ("1", "true", "yes", "on")
+DEFAULT_TIMEOUT = 30.0
 
 
 @dataclass(frozen=True)
@@ -59,6 +61,7 @@ class Settings:
     password: str = field(default="", repr=False)
     ca_bundle: str = ""
     insecure: bool = False
+    timeout: float = DEFAULT_TIMEOUT
     sources: dict = field(default_factory=dict, compare=False)
 
     @property
@@ -111,12 +114,15 @@ def resolve(config: pytest.Config) -> Settings:
     mode = values.get("mode", "replay")
     if mode not in MODES:
         raise pytest.UsageError(f"MSX mode {mode!r} is unknown: use one of {', '.join(MODES)}")
+    timeout = _timeout(values.get("timeout", DEFAULT_TIMEOUT))
     if mode == EMULATOR or values.get("url") == EMULATOR:
-        return Settings(mode="live" if mode == EMULATOR else mode, url=EMULATOR, sources=sources | {"url": "embedded emulator"})
+        return Settings(mode="live" if mode == EMULATOR else mode, url=EMULATOR, timeout=timeout,
+                        sources=sources | {"url": "embedded emulator"})
     if mode == "replay":
         return Settings(
             client_id=PLACEHOLDER_CLIENT_ID,
             username=PLACEHOLDER_USERNAME,
+            timeout=timeout,
             sources={"mode": sources.get("mode", "default")},
         )
     missing = [spec for spec in SPECS if spec.name in LIVE_REQUIRED and spec.name not in values]
@@ -130,7 +136,18 @@ def resolve(config: pytest.Config) -> Settings:
     ca_bundle = values.get("ca_bundle", "")
     if ca_bundle and not os.path.isfile(ca_bundle):
         raise pytest.UsageError(f"CA bundle {ca_bundle!r} does not exist: fix MSX_CA_BUNDLE or --msx-ca-bundle")
-    return Settings(**(values | {"url": url, "mode": mode}), sources=sources)
+    return Settings(**(values | {"url": url, "mode": mode, "timeout": timeout}), sources=sources)
+
+
+def _timeout(value: object) -> float:
+    """Seconds from MSX_TIMEOUT and its kin; UsageError unless a positive number."""
+    try:
+        seconds = float(value)
+    except ValueError:
+        seconds = 0.0
+    if not 0 < seconds < float("inf"):
+        raise pytest.UsageError(f"MSX timeout {value!r} is not a number of seconds above 0: set MSX_TIMEOUT like 30")
+    return seconds
 
 
 def with_emulator(settings: Settings, emulator) -> Settings:
@@ -146,5 +163,6 @@ def with_emulator(settings: Settings, emulator) -> Settings:
         username=user.username,
         password=user.password,
         ca_bundle=emulator.ca_bundle or "",
+        timeout=settings.timeout,
         sources=settings.sources | dict.fromkeys(("url", "client_id", "client_secret", "username", "password"), source),
     )

@@ -8,11 +8,6 @@ LIVE_ENV = {"MSX_CLIENT_ID": "env-client", "MSX_CLIENT_SECRET": "s3cret-client",
             "MSX_PASSWORD": "s3cret-password"}
 
 
-def errors(result) -> list[str]:
-    """What a pytester run printed on stderr, blank lines left out."""
-    return [line for line in result.errlines if line.strip()]
-
-
 def add_to_ini(suite, lines: str) -> None:
     """Append settings to the suite's own pytest.ini."""
     ini = suite.path / "pytest.ini"
@@ -53,33 +48,9 @@ def test_replay_needs_no_settings(suite):
     assert settings.mode == "replay" and settings.secrets == ()
 
 
-def test_live_without_settings_says_what_to_set(suite):
-    result = suite.runpytest_subprocess("--msx-mode=live")
-    assert result.ret == pytest.ExitCode.USAGE_ERROR
-    assert errors(result) == [
-        "ERROR: live mode needs MSX_URL, MSX_CLIENT_ID, MSX_CLIENT_SECRET, MSX_USERNAME, MSX_PASSWORD: "
-        "set them (or use --msx-mode=emulator)"
-    ]
-
-
-@pytest.mark.parametrize(
-    ("variable", "value", "message"),
-    [
-        ("MSX_URL", "msx.example.com", "ERROR: MSX URL 'msx.example.com' is not an http(s) URL"),
-        ("MSX_CA_BUNDLE", "/nowhere/ca.pem", "ERROR: CA bundle '/nowhere/ca.pem' does not exist"),
-    ],
-    ids=["url-without-scheme", "missing-ca-bundle"],
-)
-def test_bad_setting_is_one_line(suite, monkeypatch, live_env, variable, value, message):
+def test_timeout_defaults_to_30_seconds_and_follows_the_precedence(suite, monkeypatch, live_env):
     monkeypatch.setenv("MSX_URL", "https://msx.example.com")
-    monkeypatch.setenv(variable, value)
-    result = suite.runpytest_subprocess("--msx-mode=live")
-    assert len(errors(result)) == 1 and errors(result)[0].startswith(message), errors(result)
-
-
-def test_unreachable_host_is_one_line(suite, monkeypatch, live_env):
-    monkeypatch.setenv("MSX_URL", "http://127.0.0.1:9")
-    result = suite.runpytest_subprocess("--msx-mode=live")
-    assert errors(result) == [
-        "ERROR: cannot connect to MSX at http://127.0.0.1:9 (NewConnectionError): check MSX_URL and that MSX is up"
-    ]
+    assert resolve(suite.parseconfig("--msx-mode", "live")).timeout == 30
+    monkeypatch.setenv("MSX_TIMEOUT", "5")
+    settings = resolve(suite.parseconfig("--msx-mode", "live", "--msx-timeout", "2.5"))
+    assert (settings.timeout, settings.sources["timeout"]) == (2.5, "--msx-timeout")
