@@ -1,0 +1,160 @@
+"""Create resources safely and delete what a test created, also when the test failed.
+
+A create that fails with a connection error or 502/503/504 may still have been made: the
+tracker looks the resource up by its name and creates it again only when it is not there,
+at most MAX_RETRIES times, so a retry never makes a duplicate.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Callable, NamedTuple
+
+import urllib3
+from python_msx_sdk.exceptions import ApiException, NotFoundException
+from python_msx_sdk.model.tenant_create import TenantCreate
+from python_msx_sdk.model.user_create import UserCreate
+
+from msxsuite.cleanup.ledger import Ledger
+from msxsuite.counters import TALLY
+from msxsuite.paging import all_items
+
+MAX_RETRIES = 2
+TRANSIENT_STATUSES = frozenset({502, 503, 504})
+CREATED = 201
+
+
+class Created(NamedTuple):
+    """A resource as the create call returned it, with the HTTP status.
+
+    `recovered` is True when the create's answer was lost and the resource was found by its
+    name instead; the status is then the 201 that the lost answer carried.
+    """
+
+    resource: Any
+    status: int
+    recovered: bool = False
+
+
+@dataclass(frozen=True)
+class Kind:
+    """What a tracker creates: its ledger label and the field that names it."""
+
+    label: str
+    name_field: str
+
+
+TENANT = Kind("tenant", "name")
+USER = Kind("user", "username")
+
+
+def is_transient(error: BaseException) -> bool:
+    """True for failures after which the create may or may not have been made.
+
+    Timeouts are not among them: waiting out the timeout again would only double the wait.
+    """
+    if isinstance(error, ApiException):
+        return error.status in TRANSIENT_STATUSES
+    if isinstance(error, urllib3.exceptions.MaxRetryError):
+        return error.reason is not None and is_transient(error.reason)
+    if isinstance(error, urllib3.exceptions.NameResolutionError):
+        return False
+    return isinstance(error, (urllib3.exceptions.ProtocolError, urllib3.exceptions.NewConnectionError,
+                              ConnectionError))
+
+
+class Tracker:
+    """Creates resources and, at `cleanup()`, deletes those still there.
+
+    `create(fields)` returns the SDK's (resource, status, headers); `delete(id, **sdk_kwargs)`
+    is the SDK's delete operation; `find(fields)` looks a resource up by its name (None when
+    absent). A resource is registered the moment it is known to exist, and the ledger gets a
+    line before every create call.
+    """
+
+    def __init__(self, kind: Kind, create: Callable[..., Any], delete: Callable[..., Any],
+                 find: Callable[[dict], Any], ledger: Ledger | None = None):
+        self.kind = kind
+        self._create = create
+        self._delete = delete
+        self._find = find
+        self._ledger = ledger
+        self._alive: list[str] = []
+
+    def create(self, **fields) -> Created:
+        """Create one resource (retrying only if a look-up shows it was not made) and register it."""
+        name = fields.get(self.kind.name_field)
+        retries = 0
+        while True:
+            if self._ledger is not None:
+                self._ledger.record(self.kind.label, name)
+            try:
+                resource, status, _ = self._create(fields)
+                break
+            except Exception as error:
+                if not is_transient(error) or retries == MAX_RETRIES or not name:
+                    raise
+                found = self._find(fields)
+                if found is not None:
+                    self._alive.append(found.id)
+                    return Created(found, CREATED, recovered=True)
+                retries += 1
+                TALLY["retries"] += 1
+        self._alive.append(resource.id)
+        return Created(resource, status)
+
+    def delete(self, resource_id: str) -> int:
+        """Delete a resource the test no longer needs; returns the HTTP status."""
+        _, status, _ = self._delete(resource_id, _return_http_data_only=False)
+        self._alive.remove(resource_id)
+        return status
+
+    def cleanup(self) -> None:
+        """Delete, newest first, every resource still registered; raise the first failure."""
+        failures = []
+        while self._alive:
+            resource_id = self._alive.pop()
+            try:
+                self._delete(resource_id)
+            except NotFoundException:
+                continue
+            except Exception as error:  # keep deleting the rest, then report
+                TALLY["leaked"] += 1
+                failures.append(error)
+                continue
+            TALLY["cleaned"] += 1
+        if failures:
+            raise failures[0]
+
+
+def find_tenant(tenants_api, name: str):
+    """The tenant with exactly that name, by paging through getTenantsPage, else None."""
+    return next((t for t in all_items(tenants_api.get_tenants_page) if t.name == name), None)
+
+
+def find_user(users_api, username: str, tenant_ids=()):
+    """The user with that username (in the first of its tenants, when given), else None."""
+    filters = {"tenant_id": tenant_ids[0]} if tenant_ids else {}
+    return next((u for u in all_items(users_api.get_users_page, **filters) if u.username == username), None)
+
+
+def tenant_tracker(tenants_api, ledger: Ledger | None = None) -> Tracker:
+    """A Tracker of tenants, made through createTenant."""
+    return Tracker(
+        TENANT,
+        lambda fields: tenants_api.create_tenant(TenantCreate(**fields), _return_http_data_only=False),
+        tenants_api.delete_tenant,
+        lambda fields: find_tenant(tenants_api, fields["name"]),
+        ledger,
+    )
+
+
+def user_tracker(users_api, ledger: Ledger | None = None) -> Tracker:
+    """A Tracker of users, made through createUser."""
+    return Tracker(
+        USER,
+        lambda fields: users_api.create_user(UserCreate(**fields), _return_http_data_only=False),
+        users_api.delete_user,
+        lambda fields: find_user(users_api, fields["username"], fields.get("tenant_ids") or ()),
+        ledger,
+    )

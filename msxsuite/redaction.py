@@ -1,0 +1,32 @@
+"""Redaction: secrets in text become REDACTED, and secret strings show as REDACTED in reprs."""
+
+from __future__ import annotations
+
+import re
+from typing import Iterable
+
+from msxsuite.secret_guard import BASIC, BEARER, SHORTEST_SECRET, is_basic_credential, spellings
+
+REDACTED = "<redacted>"
+# From the JWT header to the end of the run of base64url characters and dots, so a token that a
+# report truncated in the middle ("eyJ...abc") is redacted whole, its tail included.
+JWT_RUN = re.compile(r"eyJ[A-Za-z0-9_-]{8,}[A-Za-z0-9_.-]*")
+
+
+class Masked(str):
+    """A secret string that shows as REDACTED in reprs (tracebacks, fixture values, assertion operands)."""
+
+    def __repr__(self) -> str:
+        return repr(REDACTED)
+
+
+def redact(text: str, secrets: Iterable[str] = ()) -> str:
+    """The text with every secret the guard looks for replaced by REDACTED."""
+    text = JWT_RUN.sub(REDACTED, text)
+    text = BASIC.sub(lambda m: f"Basic {REDACTED}" if is_basic_credential(m.group(1)) else m.group(0), text)
+    text = BEARER.sub(f"Bearer {REDACTED}", text)
+    for secret in secrets:
+        if len(secret) >= SHORTEST_SECRET:
+            for spelling in spellings(secret):
+                text = text.replace(spelling, REDACTED)
+    return text

@@ -1,0 +1,130 @@
+"""What a killed or interrupted live run leaves: SIGKILL leaves a trail the next run sweeps; Ctrl-C cleans itself.
+
+Each test runs the suite live, in a process group of its own, against an emulator in this
+process, and prints its figures (run with -s to see them).
+"""
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+
+import pytest
+
+from msxsuite.cleanup.ledger import LEDGER_DIR
+from msxsuite.tests.emulated import msx_environment
+
+HANGING_TEST = '''
+import time
+
+
+def test_creates_a_tenant_and_a_user_then_hangs(tenants, users, roles_api, unique_name):
+    tenant = tenants.create(name=unique_name).resource
+    users.create(username=unique_name, first_name="Msx", last_name="Suite", email=f"{unique_name}@example.com",
+                 role_ids=[roles_api.get_role_by_name("CONSUMER").id], tenant_ids=[tenant.id],
+                 password="Msx-Suite-First-1")
+    time.sleep(300)
+'''
+QUICK_TEST = '''
+def test_creates_and_deletes_a_tenant(tenants, unique_name):
+    assert tenants.create(name=unique_name).status == 201
+'''
+WORKERS = [pytest.param("0", id="no-xdist"), pytest.param("2", id="2-workers")]
+DEADLINE_SECONDS = 60
+
+
+@pytest.fixture
+def live_suite(suite, emulator, monkeypatch):
+    """The suite's wiring with a hanging and a quick test, pointed live at the reset emulator."""
+    emulator.reset()
+    for name, value in msx_environment(emulator).items():
+        monkeypatch.setenv(name, value)
+    monkeypatch.setenv("MSX_MODE", "live")
+    suite.makepyfile(**{"tests/test_hangs": HANGING_TEST, "tests/test_quick": QUICK_TEST})
+    return suite
+
+
+def start_hanging_run(suite, workers):
+    return subprocess.Popen([sys.executable, "-m", "pytest", "-p", "no:cacheprovider", "-n", workers,
+                             "tests/test_hangs.py"], cwd=suite.path, start_new_session=True,
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+
+
+def wait_until_made(emulator, run):
+    """Wait until the hanging test has made its tenant and its user."""
+    deadline = time.monotonic() + DEADLINE_SECONDS
+    while not (emulator.stats()["tenants"] and emulator.stats()["users"]):
+        assert run.poll() is None, f"the run ended early:\n{run.stdout.read()}"
+        assert time.monotonic() < deadline, "the hanging test made nothing in time"
+        time.sleep(0.05)
+
+
+def ledger_lines(suite):
+    return [json.loads(line) for path in (suite.path / LEDGER_DIR).glob("*.jsonl")
+            for line in path.read_text().splitlines()]
+
+
+@pytest.mark.parametrize("workers", WORKERS)
+def test_the_run_after_a_sigkill_leaves_no_suite_tenant_or_user(live_suite, emulator, workers):
+    killed = start_hanging_run(live_suite, workers)
+    wait_until_made(emulator, killed)
+    os.killpg(killed.pid, signal.SIGKILL)
+    killed.communicate(timeout=DEADLINE_SECONDS)
+    time.sleep(0.5)  # let an orphaned xdist worker end, if any survived
+    left = emulator.stats()
+    trail = ledger_lines(live_suite)
+
+    started = time.monotonic()
+    after = subprocess.run([sys.executable, "-m", "pytest", "-p", "no:cacheprovider", "-n", workers,
+                            "tests/test_quick.py"], cwd=live_suite.path, capture_output=True, text=True,
+                           timeout=DEADLINE_SECONDS)
+    seconds = time.monotonic() - started
+    swept = [line for line in after.stdout.splitlines() if line.startswith("msx sweep: deleted")]
+    print(f"\nSIGKILL, -n {workers}: left {len(left['tenants'])} tenant(s) and {len(left['users'])} user(s), "
+          f"ledger {len(trail)} line(s); the next run swept {len(swept)} and left "
+          f"{len(emulator.stats()['tenants'])} tenant(s) and {len(emulator.stats()['users'])} user(s) in {seconds:.1f} s")
+
+    assert killed.returncode == -signal.SIGKILL
+    assert left["tenants"] and left["users"], "the kill left nothing: it came too late to show anything"
+    assert {entry["name"] for entry in trail} >= set(left["tenants"] + left["users"]), "the ledger names all"
+    assert after.returncode == 0, after.stdout + after.stderr
+    assert (emulator.stats()["tenants"], emulator.stats()["users"]) == ([], [])
+    assert len(swept) == len(left["tenants"]) + len(left["users"]), after.stdout
+    assert ledger_lines(live_suite) == [], "ledgers of the killed run and of the clean run are gone"
+
+
+@pytest.mark.parametrize("workers", WORKERS)
+def test_ctrl_c_mid_test_removes_what_the_run_made(live_suite, emulator, workers):
+    interrupted = start_hanging_run(live_suite, workers)
+    wait_until_made(emulator, interrupted)
+    made = emulator.stats()
+    started = time.monotonic()
+    os.killpg(interrupted.pid, signal.SIGINT)
+    output, _ = interrupted.communicate(timeout=DEADLINE_SECONDS)
+    seconds = time.monotonic() - started
+    print(f"\nCtrl-C, -n {workers}: made {len(made['tenants'])} tenant(s) and {len(made['users'])} user(s), left "
+          f"{len(emulator.stats()['tenants'])} tenant(s) and {len(emulator.stats()['users'])} user(s); "
+          f"exit {interrupted.returncode} {seconds:.1f} s after the signal")
+
+    assert interrupted.returncode == pytest.ExitCode.INTERRUPTED, output
+    assert (emulator.stats()["tenants"], emulator.stats()["users"]) == ([], []), output
+    assert ledger_lines(live_suite) == [], "the interrupted run ended clean and dropped its ledger"
+
+
+def test_a_second_live_run_spares_the_fresh_resources_of_a_running_one(live_suite, emulator):
+    running = start_hanging_run(live_suite, "0")
+    wait_until_made(emulator, running)
+    made = emulator.stats()
+
+    second = subprocess.run([sys.executable, "-m", "pytest", "-p", "no:cacheprovider", "tests/test_quick.py"],
+                            cwd=live_suite.path, capture_output=True, text=True, timeout=DEADLINE_SECONDS)
+    spared = emulator.stats()
+    os.killpg(running.pid, signal.SIGINT)
+    running.communicate(timeout=DEADLINE_SECONDS)
+
+    assert second.returncode == 0, second.stdout + second.stderr
+    assert "msx sweep" not in second.stdout, second.stdout
+    assert (spared["tenants"], spared["users"]) == (made["tenants"], made["users"])
+    assert (emulator.stats()["tenants"], emulator.stats()["users"]) == ([], [])
