@@ -1,8 +1,9 @@
 """Check HTTP exchanges against the official MSX OpenAPI contract (openapi-core).
 
-`ContractValidator(path)` loads the contract once per process and path; `violations(...)` lists
-what a response breaks, each naming the operationId, the status and the offending field. Paths the
-contract does not describe (an emulator's /_emulator/ routes, say) have no violations.
+`ContractValidator(path)` loads the contract once per process and path (a document it cannot use
+raises ContractError, one line); `violations(...)` lists what a response breaks, each naming the
+operationId, the status and the offending field. Paths the contract does not describe (an emulator's
+/_emulator/ routes, say) have no violations.
 """
 
 from __future__ import annotations
@@ -13,14 +14,19 @@ import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Mapping
+from typing import Iterable, Mapping
 from urllib.parse import urlsplit
 
+import yaml
 from openapi_core import Config, OpenAPI
 from openapi_core.datatypes import RequestParameters
 
 SPEC_ENV = "MSX_OPENAPI_SPEC"
 HTTP_METHODS = ("get", "put", "post", "delete", "patch", "head", "options", "trace")
+
+
+class ContractError(ValueError):
+    """The document cannot serve as the contract; the message says why in one line."""
 
 
 @dataclass(frozen=True)
@@ -51,18 +57,29 @@ class _Operation:
 
 
 @functools.lru_cache(maxsize=4)
-def _load(spec_path: str) -> tuple[OpenAPI, tuple[_Operation, ...]]:
-    # The contract is large and trusted: skip openapi-spec-validator's pass over it.
-    api = OpenAPI.from_path(Path(spec_path), config=Config(spec_validator_cls=None))
+def _load(spec_path: str) -> tuple[OpenAPI, tuple[_Operation, ...], str]:
+    if not Path(spec_path).is_file():
+        raise ContractError(f"no such file: {spec_path}")
+    try:
+        # The contract is large and trusted: skip openapi-spec-validator's pass over it.
+        api = OpenAPI.from_path(Path(spec_path), config=Config(spec_validator_cls=None))
+        document = api.spec.read_value()
+    except OSError as error:
+        raise ContractError(f"cannot read {spec_path} ({error.strerror or error})") from None
+    except yaml.YAMLError as error:
+        raise ContractError(f"{spec_path} is neither YAML nor JSON ({str(error).splitlines()[0]})") from None
+    if not isinstance(document, dict) or "openapi" not in document or not isinstance(document.get("paths"), dict):
+        raise ContractError(f"{spec_path} is not an OpenAPI 3 document (it needs 'openapi' and 'paths')")
     operations = []
-    for template, item in api.spec.read_value()["paths"].items():
+    for template, item in document["paths"].items():
         pattern = re.compile("^" + re.sub(r"\\\{[^}]+\\\}", "[^/]+", re.escape(template)) + "$")
         for method in HTTP_METHODS:
             if method in item:
                 operations.append(_Operation(item[method].get("operationId", f"{method} {template}"), method, pattern))
     # Literal segments win over templated ones (/tenants/list before /tenants/{id}), as openapi-core matches.
     operations.sort(key=lambda op: op.pattern.pattern.count("[^/]+"))
-    return api, tuple(operations)
+    info = document.get("info") or {}
+    return api, tuple(operations), f"{info.get('title', 'untitled')} {info.get('version', '')}".strip()
 
 
 def _describe(error: Exception) -> list[str]:
@@ -81,7 +98,7 @@ class ContractValidator:
 
     def __init__(self, spec_path: str | os.PathLike):
         self.spec_path = str(Path(spec_path).resolve())
-        self._api, self._operations = _load(self.spec_path)
+        self._api, self._operations, self.title = _load(self.spec_path)
 
     @classmethod
     def from_environment(cls) -> "ContractValidator | None":
@@ -95,13 +112,18 @@ class ContractValidator:
         return next((op.operation_id for op in self._operations if op.method == method and op.pattern.match(path)),
                     None)
 
-    def violations(self, method: str, url: str, status: int, headers: Mapping[str, str], body: bytes) -> list[str]:
-        """What the response breaks: '<operationId> <status>: <field>: <reason>' lines; [] if nothing."""
+    def violations(self, method: str, url: str, status: int, headers: Mapping[str, str] | Iterable[tuple[str, str]],
+                   body: bytes) -> list[str]:
+        """What the response breaks: '<operationId> <status>: <field>: <reason>' lines; [] if nothing.
+
+        `headers` is a mapping or (name, value) pairs (what vcrpy's replayed responses give).
+        """
         operation_id = self.operation_id(method, url)
         if operation_id is None:
             return []
         parts = urlsplit(url)
-        lowered = {name.lower(): value for name, value in headers.items()}
+        pairs = headers.items() if isinstance(headers, Mapping) else headers
+        lowered = {name.lower(): value for name, value in pairs}
         content_type = lowered.get("content-type", "").split(";")[0].strip() if body else ""
         prefix = f"{operation_id} {status}: "
         if content_type == "application/json":
