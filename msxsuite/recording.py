@@ -14,6 +14,7 @@ from pathlib import Path
 import vcr
 from vcr.errors import CannotOverwriteExistingCassetteException
 
+from msxsuite.provenance import stamp
 from msxsuite.scrubbing import Scrubber
 from msxsuite.settings import Settings
 
@@ -50,7 +51,8 @@ def session_cassette(rootpath: Path, settings: Settings):
     if settings.mode == "record":
         path.unlink(missing_ok=True)
     mode = "new_episodes" if settings.mode == "record" else "none"
-    with vcr.VCR(record_mode=mode, **vcr_config(settings)).use_cassette(str(path)):
+    with vcr.VCR(record_mode=mode, **vcr_config(settings)).use_cassette(str(path)) as cassette:
+        stamp(cassette, settings)
         yield
 
 

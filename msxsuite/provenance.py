@@ -1,0 +1,73 @@
+"""Where a cassette came from: when it was recorded (UTC), against which target kind, with which SDK.
+
+Kept in the cassette's vcrpy metadata beside its run tag, so it travels with the file; never the
+host, a user name or a secret.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+
+import yaml
+
+from msxsuite.sdk import SDK_VERSION
+from msxsuite.settings import Settings
+
+EMULATOR_TARGET = "emulator"
+MSX_TARGET = "msx"
+TIME_FORMAT = "%Y-%m-%dT%H:%M:%SZ"
+LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def target_kind(settings: Settings) -> str:
+    """'emulator' for the embedded emulator, 'msx' for any other URL."""
+    return EMULATOR_TARGET if settings.sources.get("url") == "embedded emulator" else MSX_TARGET
+
+
+def stamp(cassette, settings: Settings, now: datetime | None = None) -> None:
+    """Note the provenance in a cassette being recorded; a read-only cassette keeps what it has."""
+    if cassette is None or cassette.write_protected:
+        return
+    recorded_at = (now or datetime.now(timezone.utc)).strftime(TIME_FORMAT)
+    for key, value in (("recorded_at", recorded_at), ("target", target_kind(settings)), ("sdk", SDK_VERSION)):
+        cassette.get_metadata(key, value)
+
+
+@dataclass(frozen=True)
+class Provenance:
+    """What one cassette file says about its recording (None where it says nothing)."""
+
+    path: Path
+    recorded_at: datetime | None
+    target: str | None
+    sdk: str | None
+
+    def age_days(self, now: datetime) -> float | None:
+        """Days since recording, or None when unknown."""
+        return None if self.recorded_at is None else (now - self.recorded_at).total_seconds() / 86400
+
+
+def read(path: Path) -> Provenance:
+    """The provenance a cassette file carries; a cassette without it has unknown age."""
+    try:
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=LOADER)
+    except (OSError, yaml.YAMLError):
+        data = None
+    metadata = data.get("metadata") if isinstance(data, dict) else None
+    if not isinstance(metadata, dict):
+        metadata = {}
+    return Provenance(path, _timestamp(metadata.get("recorded_at")), metadata.get("target"), metadata.get("sdk"))
+
+
+def _timestamp(value) -> datetime | None:
+    # YAML turns an unquoted timestamp into a datetime; vcrpy's dump quotes it and keeps a string.
+    if isinstance(value, str):
+        try:
+            value = datetime.strptime(value, TIME_FORMAT)
+        except ValueError:
+            return None
+    if not isinstance(value, datetime):
+        return None
+    return value.replace(tzinfo=timezone.utc) if value.tzinfo is None else value

@@ -1,0 +1,180 @@
+"""pytest hooks for the run summary: a small JSON beside the HTML and JUnit reports, and the same
+figures at the top of the HTML report.
+
+It holds the target kind, SDK version, mode, pass/fail counts per MSX service, token requests,
+retries, cleaned and leaked resources (msxsuite.counters.TALLY, added up over pytest-xdist
+workers) and the oldest cassette's age. It is written to --msx-summary=FILE, else to summary.json
+beside the HTML report (or the JUnit XML); without any of those, nowhere.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+from collections import Counter, defaultdict
+from pathlib import Path
+
+import pytest
+
+from msxsuite.counters import TALLY
+from msxsuite.freshness import CHECKLIST, freshness
+from msxsuite.plugin import is_worker
+from msxsuite.provenance import target_kind
+from msxsuite.sdk import SDK_VERSION
+from msxsuite.stash import EMULATOR, SETTINGS
+
+SUMMARY_NAME = "summary.json"
+WORKER_TALLY = "msx_tally"
+OUTCOMES = ("passed", "failed", "skipped")
+
+
+def service_of(nodeid: str) -> str | None:
+    """The MSX service a checklist test belongs to: tests/test_tenants_negative.py::x -> tenants."""
+    path = Path(nodeid.split("::")[0])
+    if path.parts[:1] != (CHECKLIST,) or not path.stem.startswith("test_"):
+        return None
+    return path.stem.removeprefix("test_").split("_")[0]
+
+
+def summary_path(config: pytest.Config) -> Path | None:
+    """Where this run writes its summary, if anywhere."""
+    explicit = config.getoption("msx_summary")
+    if explicit:
+        return Path(explicit)
+    report = getattr(config.option, "htmlpath", None) or getattr(config.option, "xmlpath", None)
+    return Path(report).parent / SUMMARY_NAME if report else None
+
+
+class RunSummary:
+    """Gathers test outcomes and worker tallies in the controller, and writes the summary."""
+
+    def __init__(self, config: pytest.Config):
+        self.config = config
+        self.outcomes: dict[str, str] = {}
+        self.workers_tally: Counter = Counter()
+
+    def pytest_runtest_logreport(self, report: pytest.TestReport) -> None:
+        """A test failed if any phase failed, skipped if it never ran its body."""
+        if report.failed:
+            self.outcomes[report.nodeid] = "failed"
+        elif report.when == "call" and self.outcomes.get(report.nodeid) != "failed":
+            self.outcomes[report.nodeid] = report.outcome
+        elif report.skipped:
+            self.outcomes.setdefault(report.nodeid, "skipped")
+
+    @pytest.hookimpl(optionalhook=True)
+    def pytest_testnodedown(self, node, error) -> None:
+        """Add a finished pytest-xdist worker's tally to the run's."""
+        self.workers_tally.update(getattr(node, "workeroutput", {}).get(WORKER_TALLY, {}))
+
+    def figures(self, exitstatus: int | None = None) -> dict:
+        """The run's figures, as the JSON summary holds them."""
+        config = self.config
+        settings = config.stash[SETTINGS]
+        tally = TALLY + self.workers_tally
+        services: dict[str, Counter] = defaultdict(Counter)
+        for nodeid, outcome in self.outcomes.items():
+            service = service_of(nodeid)
+            if service is not None:
+                services[service][outcome] += 1
+        cassettes = freshness(config)
+        figures = {
+            "mode": settings.mode,
+            "target": "cassettes" if settings.mode == "replay" else target_kind(settings),
+            "sdk": SDK_VERSION,
+            "services": {name: _counts(counts) for name, counts in sorted(services.items())},
+            "tests": _counts(Counter(self.outcomes.values())),
+            "tokens": self._tokens(tally),
+            "retries": tally["retries"],
+            "cleaned": tally["cleaned"],
+            "leaked": tally["leaked"],
+            "cassettes": None if cassettes is None else cassettes.as_dict(config.rootpath),
+        }
+        if exitstatus is not None:
+            figures["outcome"] = "passed" if exitstatus == pytest.ExitCode.OK else "failed"
+            figures["exit_status"] = int(exitstatus)
+        return figures
+
+    def _tokens(self, tally: Counter) -> dict:
+        """The embedded emulator's token counts when it ran, else what the token store fetched."""
+        tokens = {"suite_token_fetches": tally["token_fetches"]}
+        emulator = self.config.stash.get(EMULATOR, None)
+        if emulator is None:
+            return {"source": "token store"} | tokens
+        stats = emulator.stats()
+        return {"source": "embedded emulator"} | tokens | {
+            "suite_password_grants": stats["password_grants"].get(self.config.stash[SETTINGS].username, 0),
+            "token_requests": stats["token_requests"],
+        }
+
+    @pytest.hookimpl(optionalhook=True)
+    def pytest_html_results_summary(self, prefix: list, summary: list, postfix: list, session) -> None:
+        """The same figures at the top of the HTML report."""
+        prefix.extend(as_html(self.figures()))
+
+    @pytest.hookimpl(wrapper=True)
+    def pytest_sessionfinish(self, session: pytest.Session):
+        """Write the summary once every other hook has settled the exit status."""
+        result = yield
+        path = summary_path(self.config)
+        if path is not None:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(json.dumps(self.figures(session.exitstatus), indent=2) + "\n", encoding="utf-8")
+        return result
+
+    def pytest_terminal_summary(self, terminalreporter) -> None:
+        path = summary_path(self.config)
+        if path is not None:
+            terminalreporter.write_line(f"msx summary: {path}")
+
+
+def _counts(counter: Counter) -> dict:
+    return {outcome: counter[outcome] for outcome in OUTCOMES}
+
+
+def as_html(figures: dict) -> list[str]:
+    """The figures as a few HTML paragraphs and a per-service table, every value escaped."""
+    tokens = figures["tokens"]
+    token_text = f"{tokens['suite_token_fetches']} suite token fetch(es)"
+    if "token_requests" in tokens:
+        token_text += (f", {tokens['suite_password_grants']} password grant(s) for the suite user, "
+                       f"{tokens['token_requests']} token request(s) in all")
+    texts = [
+        f"MSX target: {figures['target']} (mode {figures['mode']}), python-msx-sdk {figures['sdk']}",
+        f"Tokens: {token_text}. Retries: {figures['retries']}. Cleaned: {figures['cleaned']}. "
+        f"Leaked: {figures['leaked']}.",
+    ]
+    cassettes = figures["cassettes"]
+    if cassettes is not None:
+        age = cassettes["oldest_age_days"]
+        oldest = "of unknown age" if age is None else f"{age} days old"
+        texts.append(f"Cassettes: {cassettes['count']}, oldest {oldest}, "
+                     f"{cassettes['unknown_age']} of unknown age, limit {cassettes['max_age_days']} days"
+                     f"{' (STALE)' if cassettes['stale'] else ''}.")
+    lines = [f"<p>{html.escape(text)}</p>" for text in texts]
+    if figures["services"]:
+        cell = "<td>{}</td>".format
+        header = "".join(f"<th>{outcome}</th>" for outcome in ("service",) + OUTCOMES)
+        rows = "".join("<tr>" + cell(html.escape(name)) + "".join(cell(counts[o]) for o in OUTCOMES) + "</tr>"
+                       for name, counts in figures["services"].items())
+        lines.append(f'<table class="msx-services"><tr>{header}</tr>{rows}</table>')
+    return lines
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.getgroup("msx").addoption(
+        "--msx-summary", dest="msx_summary", metavar="FILE", default=None,
+        help=f"write the run summary (JSON) here; default {SUMMARY_NAME} beside --html, else beside --junitxml")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    if not is_worker(config):
+        config.pluginmanager.register(RunSummary(config), "msx-run-summary")
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    """A worker hands its tally to the controller, after session fixtures have torn down."""
+    config = session.config
+    if is_worker(config):
+        config.workeroutput[WORKER_TALLY] = dict(TALLY)

@@ -1,0 +1,92 @@
+"""The run summary: JSON beside the reports, per-service counts, tokens, tallies summed over workers, HTML."""
+
+import json
+from pathlib import Path
+
+import pytest
+
+from msxsuite.run_summary import service_of, summary_path
+
+TENANTS_PROBE = """
+import pytest
+from msxsuite.counters import TALLY
+
+@pytest.mark.parametrize("n", range(6))
+def test_tenants_page(tenants_api, n):
+    TALLY["cleaned"] += 1
+    assert tenants_api.get_tenants_page(page=0, page_size=1).contents
+"""
+ROLES_PROBE = """
+from msxsuite.counters import TALLY
+
+def test_role_that_fails(roles_api):
+    TALLY["leaked"] += 1
+    assert roles_api.get_role_by_name("MSXT_NO_SUCH_ROLE") is None
+"""
+
+
+@pytest.fixture
+def probes(suite):
+    """Checklist probes for two services: six tenants tests that pass, one roles test that fails."""
+    suite.makepyfile(**{"tests/test_tenants.py": TENANTS_PROBE, "tests/test_roles_negative.py": ROLES_PROBE})
+    return suite
+
+
+def read_summary(suite, path="reports/summary.json") -> dict:
+    return json.loads((suite.path / path).read_text())
+
+
+@pytest.mark.parametrize("workers", ["0", "2"])
+def test_summary_counts_services_tokens_and_tallies_of_every_worker(probes, workers):
+    result = probes.runpytest_subprocess("--msx-mode=emulator", "-n", workers, "--junitxml=reports/junit.xml")
+    result.assert_outcomes(passed=6, failed=1)
+    result.stdout.fnmatch_lines(["msx summary: reports/summary.json"])
+    summary = read_summary(probes)
+    assert summary["services"] == {"roles": {"passed": 0, "failed": 1, "skipped": 0},
+                                   "tenants": {"passed": 6, "failed": 0, "skipped": 0}}
+    assert summary["tokens"] == {"source": "embedded emulator", "suite_token_fetches": 1,
+                                 "suite_password_grants": 1, "token_requests": 1}
+    assert (summary["cleaned"], summary["leaked"], summary["retries"]) == (6, 1, 0)
+    assert (summary["mode"], summary["target"], summary["sdk"], summary["cassettes"]) == ("live", "emulator",
+                                                                                          "1.0.10", None)
+    assert (summary["outcome"], summary["exit_status"]) == ("failed", 1)
+
+
+def test_html_report_shows_the_figures_and_the_summary_goes_where_asked(probes):
+    result = probes.runpytest_subprocess("--msx-mode=emulator", "--html=reports/report.html",
+                                         "--msx-summary=out/run.json")
+    result.assert_outcomes(passed=6, failed=1)
+    assert not (probes.path / "reports" / "summary.json").exists()
+    assert read_summary(probes, "out/run.json")["tests"] == {"passed": 6, "failed": 1, "skipped": 0}
+    page = (probes.path / "reports" / "report.html").read_text()
+    assert "<p>MSX target: emulator (mode live), python-msx-sdk 1.0.10</p>" in page
+    assert "Cleaned: 6. Leaked: 1." in page
+    assert "<tr><td>tenants</td><td>6</td><td>0</td><td>0</td></tr>" in page
+
+
+def test_replay_summary_reports_the_cassettes_and_what_the_token_store_fetched(probes):
+    probes.runpytest_subprocess("--msx-mode=record", "--msx-url=emulator").assert_outcomes(passed=6, failed=1)
+    probes.runpytest_subprocess("--junitxml=reports/junit.xml").assert_outcomes(passed=6, failed=1)
+    summary = read_summary(probes)
+    assert (summary["mode"], summary["target"]) == ("replay", "cassettes")
+    assert summary["tokens"] == {"source": "token store", "suite_token_fetches": 1}
+    cassettes = summary["cassettes"]
+    assert (cassettes["count"], cassettes["oldest_age_days"], cassettes["unknown_age"]) == (8, 0.0, 0)
+    assert (cassettes["recorded_against"], cassettes["stale"]) == (["emulator"], False)
+
+
+def test_summary_goes_beside_the_html_report_else_the_junit_xml_else_nowhere(suite):
+    assert summary_path(suite.parseconfig()) is None
+    assert summary_path(suite.parseconfig("--junitxml=x/junit.xml")) == Path("x", "summary.json")
+    assert summary_path(suite.parseconfig("--junitxml=x/junit.xml", "--html=y/r.html")) == Path("y", "summary.json")
+
+
+@pytest.mark.parametrize(("nodeid", "service"), [
+    ("tests/test_tenants.py::test_tenant_lifecycle[name-only]", "tenants"),
+    ("tests/test_tenants_negative.py::test_x", "tenants"),
+    ("tests/test_token_negative.py::test_x", "token"),
+    ("tests/test_health.py::test_x", "health"),
+    ("msxsuite/tests/test_auth.py::test_x", None),
+])
+def test_service_is_the_checklist_modules_resource(nodeid, service):
+    assert service_of(nodeid) == service
