@@ -8,10 +8,12 @@ from python_msx_sdk.api.roles_api import RolesApi
 from python_msx_sdk.api.tenants_api import TenantsApi
 from python_msx_sdk.api.users_api import UsersApi
 
+from msxsuite.redaction import Masked
 from msxsuite.stash import RUN_TAG, SETTINGS, TOKEN_STORE
 from msxsuite.sdk import api_client
 
-pytest_plugins = ["msxsuite.plugin", "pytester"]
+pytest_plugins = ["msxsuite.plugin", "msxsuite.contract_check", "msxsuite.freshness", "msxsuite.run_summary",
+                  "msxsuite.sweeping", "msxsuite.redacted_output", "msxsuite.reliability", "pytester"]
 
 
 @pytest.fixture(scope="session")
@@ -27,21 +29,21 @@ def msx_run_tag(pytestconfig):
 
 
 @pytest.fixture(scope="session")
-def _msx_session_client(msx_settings):
-    with api_client(msx_settings) as client:
+def _msx_session_client(msx_settings, pytestconfig):
+    token_store = pytestconfig.stash[TOKEN_STORE]
+    with api_client(msx_settings, lambda: token_store.current().access_token) as client:
         yield client
 
 
 @pytest.fixture
 def msx_access_token(pytestconfig):
     """The run's access token, renewed when it nears expiry."""
-    return pytestconfig.stash[TOKEN_STORE].current().access_token
+    return Masked(pytestconfig.stash[TOKEN_STORE].current().access_token)
 
 
 @pytest.fixture
-def msx_api_client(_msx_session_client, msx_access_token):
-    """The session's ApiClient, carrying the run's access token."""
-    _msx_session_client.set_default_header("Authorization", f"Bearer {msx_access_token}")
+def msx_api_client(_msx_session_client):
+    """The session's ApiClient, sending the run's access token (renewed near expiry) on every call."""
     return _msx_session_client
 
 

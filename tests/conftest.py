@@ -1,14 +1,21 @@
 """Fixtures of the MSX checklist: cassettes per test, run tags, resource factories."""
 
+import contextlib
+
 import pytest
-from python_msx_sdk.model.tenant_create import TenantCreate
-from python_msx_sdk.model.user_create import UserCreate
+from python_msx_sdk.exceptions import ApiException
+from python_msx_sdk.model.tenant import Tenant
+from python_msx_sdk.model.user import User
 
 from msxsuite import recording
-from msxsuite.cleanup import Tracker
+from msxsuite.auth import password_grant
+from msxsuite.cleanup import tenant_tracker, user_tracker
 from msxsuite.naming import resource_name
 
 HERE = __file__.rsplit("/", 1)[0]
+LIMITED_ROLE = "CONSUMER"
+LIMITED_PASSWORD = "Msx-Suite-Limited-1"
+JSON_HEADERS = {"Accept": "application/json", "Content-Type": "application/json"}
 
 
 def pytest_collection_modifyitems(config, items):
@@ -48,22 +55,81 @@ def unique_name(request, run_tag):
 
 
 @pytest.fixture
-def tenants(tenants_api):
+def tenants(tenants_api, msx_ledger):
     """Creates tenants (`tenants.create(**fields)`) and deletes those left after the test."""
-    tracker = Tracker(
-        lambda fields: tenants_api.create_tenant(TenantCreate(**fields), _return_http_data_only=False),
-        tenants_api.delete_tenant,
-    )
+    tracker = tenant_tracker(tenants_api, msx_ledger)
     yield tracker
     tracker.cleanup()
 
 
 @pytest.fixture
-def users(users_api, tenants):
+def users(users_api, tenants, msx_ledger):
     """Creates users (`users.create(**fields)`) and deletes those left, before their tenants."""
-    tracker = Tracker(
-        lambda fields: users_api.create_user(UserCreate(**fields), _return_http_data_only=False),
-        users_api.delete_user,
-    )
+    tracker = user_tracker(users_api, msx_ledger)
     yield tracker
     tracker.cleanup()
+
+
+@pytest.fixture
+def limited_user(tenants, users, roles_api, unique_name):
+    """A user with a limited role (CONSUMER: reads, changes nothing in IDM) in a tenant of its own."""
+    tenant = tenants.create(name=unique_name).resource
+    role = roles_api.get_role_by_name(LIMITED_ROLE)
+    return users.create(
+        username=unique_name, last_name="Limited", email=f"{unique_name}@example.com",
+        role_ids=[role.id], tenant_ids=[tenant.id], password=LIMITED_PASSWORD,
+    ).resource
+
+
+@pytest.fixture
+def limited_token(make_api_client, msx_settings, limited_user):
+    """An access token of `limited_user`, from the password grant."""
+    return password_grant(make_api_client(), msx_settings, username=limited_user.username,
+                          password=LIMITED_PASSWORD).access_token
+
+
+@pytest.fixture
+def limited_api_client(make_api_client, limited_token):
+    """An ApiClient carrying `limited_token`."""
+    return make_api_client(limited_token)
+
+
+@pytest.fixture
+def send_raw(msx_api_client):
+    """Send what the SDK's typed operations would not (`send_raw(method, path, body, query, answer)`).
+
+    So MSX, not the SDK, is the one that must refuse it; `answer` is the SDK type of a success,
+    e.g. `(Tenant,)`, so that `refuses` can delete what a wrongly accepted create made.
+    """
+
+    def send(method, path, body=None, query=(), answer=None):
+        return msx_api_client.call_api(path, method, query_params=list(query), body=body, response_type=answer,
+                                       header_params=dict(JSON_HEADERS), auth_settings=[], _check_type=False,
+                                       _return_http_data_only=True)
+
+    return send
+
+
+@pytest.fixture
+def refuses(tenants_api, users_api, unique_name):
+    """`refuses(status, call)`: MSX answers `call()` with that status (returns the ApiException).
+
+    If MSX accepts the call instead, the test fails; a tenant or user in its answer that carries
+    this test's unique name (every refusal test puts it in what it sends) is deleted first.
+    """
+    deleters = {Tenant: tenants_api.delete_tenant, User: users_api.delete_user}
+
+    def expect(status, call):
+        try:
+            accepted = call()
+        except ApiException as error:
+            assert error.status == status, f"expected {status}, got {error.status}: {error.body}"
+            return error
+        delete = deleters.get(type(accepted))
+        if delete and any(str(value).startswith(unique_name) for value in accepted.to_dict().values()):
+            with contextlib.suppress(ApiException):  # e.g. 409; the factories delete what they made
+                delete(accepted.id)
+        answered = f" a {type(accepted).__name__} {getattr(accepted, 'id', '')}" if accepted is not None else ""
+        pytest.fail(f"expected {status}, but MSX accepted the call and answered{answered}")
+
+    return expect

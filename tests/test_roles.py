@@ -1,7 +1,6 @@
 """Roles (IDM): roles are found by id and by name."""
 
 import pytest
-from python_msx_sdk.exceptions import ApiException
 
 
 @pytest.mark.smoke
@@ -12,10 +11,3 @@ def test_roles_of_the_current_user_are_found_by_id_and_by_name(users_api, roles_
     assert sorted(role.id for role in roles) == sorted(role_ids)
     by_name = roles_api.get_role_by_name(roles[0].name)
     assert (by_name.id, by_name.name) == (roles[0].id, roles[0].name)
-
-
-@pytest.mark.negative
-def test_unknown_role_name_is_not_found(roles_api):
-    with pytest.raises(ApiException) as raised:
-        roles_api.get_role_by_name("MSXT_NO_SUCH_ROLE")
-    assert raised.value.status == 404, f"got {raised.value.status}: {raised.value.body}"

@@ -1,12 +1,10 @@
-"""Tenants (IDM): the whole lifecycle of a tenant, for several kinds of tenant."""
+"""Tenants (IDM): the whole lifecycle of a tenant, for several kinds of tenant, and look-ups by external id."""
 
 import pytest
 from python_msx_sdk.exceptions import NotFoundException
 from python_msx_sdk.model.tenant_update import TenantUpdate
 
 from msxsuite.paging import find_in_pages
-
-pytestmark = pytest.mark.lifecycle
 
 CASES = [
     pytest.param(lambda name: {"name": name}, id="name-only"),
@@ -35,6 +33,7 @@ def assert_fields(tenant, fields):
         assert getattr(tenant, field, None) == value, f"{field}: sent {value!r}, got {getattr(tenant, field, None)!r}"
 
 
+@pytest.mark.lifecycle
 @pytest.mark.parametrize("make_fields", CASES)
 def test_tenant_lifecycle(tenants, tenants_api, unique_name, make_fields):
     fields = make_fields(unique_name)
@@ -68,3 +67,20 @@ def test_tenant_lifecycle(tenants, tenants_api, unique_name, make_fields):
     assert tenants.delete(tenant.id) == 204
     with pytest.raises(NotFoundException):
         tenants_api.get_tenant(tenant.id)
+
+
+def test_getTenantByExternalId_finds_the_tenant_created_with_it(tenants, tenants_api, unique_name):
+    tenant = tenants.create(name=unique_name, external_id=unique_name).resource
+    assert tenant.external_id == unique_name
+    found = tenants_api.get_tenant_by_external_id(unique_name)
+    assert (found.id, found.name, found.external_id) == (tenant.id, unique_name, unique_name)
+
+
+@pytest.mark.smoke
+def test_suite_users_tenants_are_found_by_id_in_a_list_and_in_a_page(users_api, tenants_api):
+    tenant_ids = users_api.get_current_user().tenant_ids
+    assert tenant_ids, "the suite user belongs to a tenant"
+    assert sorted(t.id for t in tenants_api.get_tenants_list(ids=tenant_ids)) == sorted(tenant_ids)
+    assert tenants_api.get_tenant(tenant_ids[0]).id == tenant_ids[0]
+    page = tenants_api.get_tenants_page(page=0, page_size=1)
+    assert page.page == 0 and len(page.contents) == 1, f"a first page of one tenant: {page}"

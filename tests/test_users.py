@@ -9,8 +9,6 @@ from python_msx_sdk.model.user_update import UserUpdate
 from msxsuite.auth import password_grant
 from msxsuite.paging import find_in_pages
 
-pytestmark = pytest.mark.lifecycle
-
 USER_ROLE = "CONSUMER"
 FIRST_PASSWORD = "Msx-Suite-First-1"
 SECOND_PASSWORD = "Msx-Suite-Second-2"
@@ -21,6 +19,7 @@ def user_fields(name, tenant_id, role_id) -> dict:
             "role_ids": [role_id], "tenant_ids": [tenant_id], "password": FIRST_PASSWORD, "locale": "en_US"}
 
 
+@pytest.mark.lifecycle
 def test_user_lifecycle(tenants, users, users_api, roles_api, make_api_client, msx_settings, unique_name):
     tenant = tenants.create(name=unique_name).resource
     role = roles_api.get_role_by_name(USER_ROLE)
@@ -62,3 +61,11 @@ def test_user_lifecycle(tenants, users, users_api, roles_api, make_api_client, m
 @pytest.mark.smoke
 def test_current_user_is_the_suite_user(users_api, msx_settings):
     assert users_api.get_current_user().username == msx_settings.username
+
+
+@pytest.mark.smoke
+def test_suite_user_is_found_by_id_and_in_its_tenants_users(users_api):
+    me = users_api.get_current_user()
+    assert users_api.get_user(me.id).username == me.username
+    assert find_in_pages(users_api.get_users_page, me.id, tenant_id=me.tenant_ids[0]) is not None, \
+        "listed by getUsersPage for its tenant"

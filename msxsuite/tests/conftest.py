@@ -5,9 +5,11 @@ from pathlib import Path
 
 import pytest
 
+from msx_emulator import running_emulator
+
 ROOT = Path(__file__).resolve().parents[2]
 CLEAN_ENV = ("MSX_MODE", "MSX_URL", "MSX_CLIENT_ID", "MSX_CLIENT_SECRET", "MSX_USERNAME", "MSX_PASSWORD",
-             "MSX_CA_BUNDLE", "MSX_INSECURE")
+             "MSX_CA_BUNDLE", "MSX_INSECURE", "MSX_TIMEOUT")
 
 
 @pytest.fixture(autouse=True)
@@ -26,3 +28,17 @@ def suite(pytester, monkeypatch):
         target.parent.mkdir(exist_ok=True)
         shutil.copy(ROOT / name, target)
     return pytester
+
+
+@pytest.fixture(scope="module")
+def emulator():
+    """An MSX emulator in this process for the module's tests (plain HTTP); reset it where state matters."""
+    with running_emulator() as running:
+        yield running
+
+
+@pytest.fixture(scope="module")
+def tls_emulator():
+    """An MSX emulator in this process serving HTTPS with a self-signed certificate (emulator.ca_bundle)."""
+    with running_emulator(tls=True) as running:
+        yield running
