@@ -218,7 +218,7 @@ def _created_id(earlier: list[tuple[dict, dict]]) -> str | None:
 def print_table(figures: dict) -> None:
     info = figures["machine"]
     print(f"machine: {info['cpus']} CPU(s), {info['cpu_model']}, Python {info['python']}, "
-          f"load average {info['load_average_1m']} at start (shared with other work: figures taken under load)")
+          f"load average {info['load_average_1m']} at start")
     replay = figures["replay"]
     rows = [("replay: checklist vs empty tests",
              f"{replay['replay_seconds']:.2f}s vs {replay['bare_seconds']:.2f}s for {replay['tests']} tests",
