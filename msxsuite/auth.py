@@ -25,6 +25,9 @@ from msxsuite.sdk import api_client
 from msxsuite.settings import Settings
 
 PASSWORD_GRANT = "password"
+# MSX's own grants: an existing access token plus the tenant or user to switch to.
+SWITCH_TENANT = "urn:cisco:nfv:oauth:grant-type:switch-tenant"
+SWITCH_USER = "urn:cisco:nfv:oauth:grant-type:switch-user"
 # Below this, the second given up to rounding (see request_token) leaves no time to use a token.
 SHORTEST_USABLE_LIFETIME = 2
 

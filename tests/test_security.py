@@ -4,10 +4,7 @@ import pytest
 from python_msx_sdk.api.security_api import SecurityApi
 from python_msx_sdk.api.users_api import UsersApi
 
-from msxsuite.auth import basic_credentials
-
-SWITCH_TENANT = "urn:cisco:nfv:oauth:grant-type:switch-tenant"
-SWITCH_USER = "urn:cisco:nfv:oauth:grant-type:switch-user"
+from msxsuite.auth import SWITCH_TENANT, SWITCH_USER, basic_credentials
 
 
 @pytest.fixture

@@ -9,12 +9,10 @@ import json
 import pytest
 from python_msx_sdk.api.security_api import SecurityApi
 
-from msxsuite.auth import basic_credentials, password_grant
+from msxsuite.auth import SWITCH_TENANT, SWITCH_USER, basic_credentials, password_grant
 
 pytestmark = pytest.mark.negative
 
-SWITCH_TENANT = "urn:cisco:nfv:oauth:grant-type:switch-tenant"
-SWITCH_USER = "urn:cisco:nfv:oauth:grant-type:switch-user"
 UNKNOWN_ID = "5f0c3e52-0000-4000-8000-000000000404"
 
 # Forms the token endpoint must refuse, given the suite's token and settings, with the OAuth2 error.
