@@ -43,6 +43,9 @@ def _banner(emulator, config: EmulatorConfig) -> str:
         lines.append(f"  security client {client.client_id} / {client.client_secret}  grants: {grants}")
     for user in config.users:
         lines.append(f"  user {user.username} / {user.password}  roles: {', '.join(user.role_names)}")
+    for kind in ("service", "device"):
+        ids = ",".join(item.id for item in config.health if item.type == kind)
+        lines.append(f"  monitored {kind} ids: {ids}")
     lines.append(f"  emulator-only routes: {emulator.url}/_emulator/stats, /_emulator/reset, /_emulator/faults")
     lines.append("Press Ctrl-C to stop.")
     return "\n".join(lines)

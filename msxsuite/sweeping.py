@@ -1,7 +1,7 @@
 """Live and record runs: a ledger of every create, stale leftovers swept at start, the run's own at the end.
 
 The controller (the only process without pytest-xdist) sweeps, so a run killed with SIGKILL
-is cleaned by the next one. Replay touches nothing and writes no ledger.
+is cleaned by the next one. Replay and the embedded emulator touch nothing and write no ledger.
 """
 
 from __future__ import annotations
@@ -37,7 +37,8 @@ def pytest_configure_node(node) -> None:
 
 def pytest_configure(config: pytest.Config) -> None:
     settings = config.stash[SETTINGS]
-    if settings.mode not in SWEPT_MODES:
+    # The embedded emulator's data ends with the run, so there is nothing to leave a trail of.
+    if settings.mode not in SWEPT_MODES or settings.sources.get("url") == "embedded emulator":
         config.stash[LEDGER] = None
         return
     run_pid = config.workerinput["msx_run_pid"] if is_worker(config) else os.getpid()

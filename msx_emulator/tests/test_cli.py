@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 import urllib3
 
+from msx_emulator.config import DEFAULT_CONFIG
 from msx_emulator.tests.helpers import basic
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -57,6 +58,7 @@ def test_standalone_serves_and_stops_on_a_signal(emu_standalone, stop_signal):
     assert banner[0] == f"MSX emulator listening on {url}"
     assert any("msx-suite / emulator-client-secret" in line for line in banner)
     assert any("superuser / Emulator-Superuser-1" in line for line in banner)
+    assert f"  monitored service ids: {','.join(i.id for i in DEFAULT_CONFIG.health if i.type == 'service')}" in banner
     with urllib3.PoolManager() as http:
         response = http.request("POST", f"{url}/idm/v2/token", headers={
             "Authorization": basic("msx-suite", "emulator-client-secret")},
