@@ -20,10 +20,10 @@ def new_run_tag() -> str:
     return secrets.token_hex(3)
 
 
-def resource_name(run_tag: str, test_name: str, suffix: str = "") -> str:
+def resource_name(run_tag: str, test_name: str) -> str:
     """A name for something one test creates, at most MAX_LENGTH characters."""
     slug = re.sub(r"[^a-z0-9]+", "-", test_name.lower().removeprefix("test_")).strip("-")
-    name = f"{PREFIX}{run_tag}-{slug}{'-' + suffix if suffix else ''}"
+    name = f"{PREFIX}{run_tag}-{slug}"
     if len(name) > MAX_LENGTH:
         digest = hashlib.sha1(name.encode()).hexdigest()[:8]
         name = f"{name[: MAX_LENGTH - 9]}-{digest}"

@@ -26,11 +26,11 @@ def target_kind(settings: Settings) -> str:
     return EMULATOR_TARGET if settings.sources.get("url") == "embedded emulator" else MSX_TARGET
 
 
-def stamp(cassette, settings: Settings, now: datetime | None = None) -> None:
+def stamp(cassette, settings: Settings) -> None:
     """Note the provenance in a cassette being recorded; a read-only cassette keeps what it has."""
     if cassette is None or cassette.write_protected:
         return
-    recorded_at = (now or datetime.now(timezone.utc)).strftime(TIME_FORMAT)
+    recorded_at = datetime.now(timezone.utc).strftime(TIME_FORMAT)
     for key, value in (("recorded_at", recorded_at), ("target", target_kind(settings)), ("sdk", SDK_VERSION)):
         cassette.get_metadata(key, value)
 

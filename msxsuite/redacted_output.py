@@ -36,9 +36,9 @@ def pytest_configure(config: pytest.Config) -> None:
     config.add_cleanup(lambda: logging.setLogRecordFactory(previous))
 
 
-@pytest.hookimpl(wrapper=True)
+@pytest.hookimpl(wrapper=True, tryfirst=True)
 def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo):
-    """Redact the failure and the captured output of every test phase."""
+    """Redact the failure and the captured output of every test phase, after any other hook rewrote them."""
     report = yield
     secrets = item.config.stash[SETTINGS].secrets
     if report.longrepr is not None:

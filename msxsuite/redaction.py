@@ -11,6 +11,8 @@ REDACTED = "<redacted>"
 # From the JWT header to the end of the run of base64url characters and dots, so a token that a
 # report truncated in the middle ("eyJ...abc") is redacted whole, its tail included.
 JWT_RUN = re.compile(r"eyJ[A-Za-z0-9_-]{8,}[A-Za-z0-9_.-]*")
+# A session cookie is a credential too; an ApiException's text carries the answer's headers.
+COOKIE = re.compile(r"""(?i)((?:set-)?cookie['"]?\s*[:=]\s*['"]?)[^'"\n]+""")
 
 
 class Masked(str):
@@ -25,6 +27,7 @@ def redact(text: str, secrets: Iterable[str] = ()) -> str:
     text = JWT_RUN.sub(REDACTED, text)
     text = BASIC.sub(lambda m: f"Basic {REDACTED}" if is_basic_credential(m.group(1)) else m.group(0), text)
     text = BEARER.sub(f"Bearer {REDACTED}", text)
+    text = COOKIE.sub(lambda m: m.group(1) + REDACTED, text)
     for secret in secrets:
         if len(secret) >= SHORTEST_SECRET:
             for spelling in spellings(secret):

@@ -131,6 +131,10 @@ def resolve(config: pytest.Config) -> Settings:
         raise pytest.UsageError(f"{mode} mode needs {names}: set them (or use --msx-mode=emulator)")
     url = str(values["url"]).rstrip("/")
     parsed = urlsplit(url)
+    if "@" in parsed.netloc:
+        # Said without the URL itself, which would print the credentials in it.
+        raise pytest.UsageError("MSX URL carries credentials (user:password@): remove them from MSX_URL "
+                                "and set MSX_USERNAME and MSX_PASSWORD")
     if parsed.scheme not in ("https", "http") or not parsed.hostname:
         raise pytest.UsageError(f"MSX URL {url!r} is not an http(s) URL: set MSX_URL like https://msx.example.com")
     ca_bundle = values.get("ca_bundle", "")

@@ -2,7 +2,8 @@
 
 The lists answer only for ids asked (`ids` is required), so the suite must be told which ids
 this MSX monitors: MSX_HEALTH_SERVICE_IDS and MSX_HEALTH_DEVICE_IDS (comma-separated). Against
-the embedded emulator, and on replay of cassettes recorded against it, the emulator's ids serve.
+the embedded emulator the emulator's ids serve. Recording stores the ids in the cassette, and
+replay asks for exactly those.
 """
 
 import os
@@ -18,20 +19,34 @@ HEALTH_LISTS = [
 ]
 
 
-def known_ids(kind, settings) -> list[str]:
-    """The ids of this kind the monitor knows: from the environment, else the emulator's."""
+def target_ids(kind, settings) -> list[str]:
+    """The ids of this kind the target monitors: from the environment, else the embedded emulator's."""
     configured = [i.strip() for i in os.environ.get(KNOWN_IDS_ENV[kind], "").split(",") if i.strip()]
     if configured:
         return configured
-    if settings.mode == "replay" or settings.sources.get("url") == "embedded emulator":
+    if settings.sources.get("url") == "embedded emulator":
         return [seed.id for seed in DEFAULT_HEALTH if seed.type == kind]
     pytest.fail(f"set {KNOWN_IDS_ENV[kind]} to the comma-separated ids of {kind}s this MSX monitors", pytrace=False)
 
 
+@pytest.fixture
+def known_ids(vcr, msx_settings):
+    """`known_ids(kind)`: the recorded ids on replay, the target's otherwise (stored when recording)."""
+
+    def ids_of(kind):
+        key = f"{kind}_ids"
+        if msx_settings.mode == "replay":
+            return vcr.get_metadata(key, None)
+        ids = target_ids(kind, msx_settings)
+        return ids if vcr is None else vcr.get_metadata(key, ids)
+
+    return ids_of
+
+
 @pytest.mark.smoke
 @pytest.mark.parametrize("kind, health_list", HEALTH_LISTS)
-def test_health_list_reports_every_known_id(health_api, msx_settings, kind, health_list):
-    ids = known_ids(kind, msx_settings)
+def test_health_list_reports_every_known_id(health_api, known_ids, kind, health_list):
+    ids = known_ids(kind)
     answer = health_list(health_api, ids)
     assert sorted(item.id for item in answer) == sorted(ids)
     for item in answer:

@@ -48,7 +48,8 @@ def test_user_lifecycle(tenants, users, users_api, roles_api, make_api_client, m
         _return_http_data_only=False,
     )
     assert status == 204
-    assert password_grant(make_api_client(), msx_settings, username=user.username, password=SECOND_PASSWORD)
+    new_token = password_grant(make_api_client(), msx_settings, username=user.username, password=SECOND_PASSWORD)
+    assert UsersApi(make_api_client(new_token.access_token)).get_current_user().id == user.id, "the new password works"
     with pytest.raises(ApiException) as raised:
         password_grant(make_api_client(), msx_settings, username=user.username, password=FIRST_PASSWORD)
     assert raised.value.status == 400, f"the old password still works: {raised.value.status} {raised.value.body}"

@@ -57,6 +57,13 @@ def test_malformed_url(probe, monkeypatch, emu):
                    "MSX URL 'msx.example.com' is not an http(s) URL: set MSX_URL like https://msx.example.com")
 
 
+def test_credentials_in_url_are_refused_without_printing_them(probe, monkeypatch, emu):
+    url = emu.url.replace("://", "://admin:Url-Secret-1@")
+    run_stops_with(probe, monkeypatch, msx_environment(emu) | {"MSX_URL": url},
+                   "MSX URL carries credentials (user:password@): remove them from MSX_URL "
+                   "and set MSX_USERNAME and MSX_PASSWORD")
+
+
 def test_unreachable_host(probe, monkeypatch, emu):
     # .invalid never resolves (RFC 2606).
     run_stops_with(probe, monkeypatch, msx_environment(emu) | {"MSX_URL": "https://msx-host.invalid"},

@@ -1,10 +1,17 @@
 """Names of created resources: prefixed, bounded, deterministic."""
 
+import subprocess
+import sys
+
 from msxsuite.naming import MAX_LENGTH, PREFIX, new_run_tag, resource_name
+from msxsuite.tests.conftest import ROOT
 
 
-def test_same_test_and_tag_give_the_same_name():
-    assert resource_name("a1b2c3", "test_x[unicode-name]") == resource_name("a1b2c3", "test_x[unicode-name]")
+def test_same_test_and_tag_give_the_same_name_in_another_process():
+    code = "from msxsuite.naming import resource_name; print(resource_name('a1b2c3', 'test_x[' + 'y' * 200 + ']'))"
+    other = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                           env={"PYTHONPATH": str(ROOT), "PYTHONHASHSEED": "random"}).stdout.strip()
+    assert other == resource_name("a1b2c3", "test_x[" + "y" * 200 + "]")
 
 
 def test_name_carries_prefix_tag_and_test_id():

@@ -108,7 +108,7 @@ def test_command_fails_with_file_and_line_and_never_prints_the_secret(tmp_path):
     assert PASSWORD not in done.stdout + done.stderr and JWT not in done.stdout + done.stderr
 
 
-def test_live_run_leaves_no_secret_in_report_junit_xml_or_log(suite):
+def test_live_run_leaves_no_secret_in_terminal_report_junit_xml_or_log(suite):
     for module in (ROOT / "tests").glob("test_*.py"):
         shutil.copy(module, suite.path / "tests")
     suite.makepyfile(**{"tests/test_failing_with_secrets_at_hand": FAILING_TESTS, "wire_debug": WIRE_DEBUG_PLUGIN})
@@ -117,7 +117,8 @@ def test_live_run_leaves_no_secret_in_report_junit_xml_or_log(suite):
         "--html=report.html", "--junitxml=junit.xml", "-o", "log_file=run.log", "--log-level=DEBUG")
     outcomes = result.parseoutcomes()
     assert outcomes.get("failed") == 2 and outcomes.get("passed", 0) > 20, result.stdout.str()
-    outputs = [suite.path / name for name in ("report.html", "junit.xml", "run.log")]
+    (suite.path / "terminal.txt").write_text("\n".join(result.outlines + result.errlines))
+    outputs = [suite.path / name for name in ("report.html", "junit.xml", "run.log", "terminal.txt")]
     log = outputs[2].read_text()
     assert "urllib3.connectionpool" in log and "python_msx_sdk.rest" in log, "the log holds no wire-level debug"
     hits = scan(outputs, EMULATOR_SECRETS)
