@@ -83,10 +83,10 @@ def test_knobs_are_off_by_default_and_after_reset(emu, emu_http):
 
 
 def test_knobs_never_touch_emulator_routes(emu, emu_http):
-    emu.set_faults(error_rate=1.0, latency_ms=500)
+    emu.set_faults(error_rate=1.0, latency_ms=3000)
     started = time.monotonic()
     assert emu_http("GET", "/_emulator/stats").status == 200
-    assert time.monotonic() - started < 0.5
+    assert time.monotonic() - started < 2.0
 
 
 def test_faults_over_http(emu, emu_http, emu_login):

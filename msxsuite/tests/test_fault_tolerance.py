@@ -92,7 +92,7 @@ def test_create_is_never_sent_twice_on_a_dropped_connection():
 
 
 def test_latency_below_the_timeout_passes(emu, tenants_on):
-    tenants = tenants_on(timeout=1.0)
+    tenants = tenants_on(timeout=3.0)
     emu.set_faults(latency_ms=400)
     assert tenants.get_tenant(ROOT_TENANT_ID).name == "Emulator Root"
 
