@@ -14,11 +14,16 @@ import pytest
 from msxsuite import provenance, recording
 from msxsuite.plugin import is_worker
 from msxsuite.provenance import Provenance
+from msxsuite.settings import Spec, lookup
 from msxsuite.stash import SETTINGS
 
 DEFAULT_MAX_AGE_DAYS = 90
 CHECKLIST = "tests"
 STALE_ACTIONS = ("warn", "fail")
+MAX_AGE = Spec("cassette_max_age_days", "oldest cassette age a replay accepts, in days",
+               "--msx-cassette-max-age-days", "MSX_CASSETTE_MAX_AGE_DAYS", "msx_cassette_max_age_days")
+ON_STALE = Spec("cassette_stale", "warn or fail when a replayed cassette is too old",
+                "--msx-cassette-stale", "MSX_CASSETTE_STALE", "msx_cassette_stale")
 
 
 @dataclass(frozen=True)
@@ -127,35 +132,23 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     group.addoption("--msx-cassette-stale", dest="msx_cassette_stale", default=None, choices=STALE_ACTIONS,
                     help="warn (default) or fail when a replayed cassette is too old or of unknown age "
                          "[MSX_CASSETTE_STALE]")
-    parser.addini("msx_cassette_max_age_days", "oldest cassette age a replay accepts, in days", default=None)
-    parser.addini("msx_cassette_stale", "warn or fail when a replayed cassette is too old", default=None)
-
-
-def _lookup(config: pytest.Config, name: str) -> tuple[str, str] | None:
-    """A value from option, else environment, else pytest.ini, with where it came from."""
-    if config.getoption(name) is not None:
-        return str(config.getoption(name)), f"--{name.replace('_', '-')}"
-    env = name.upper()
-    if os.environ.get(env):
-        return os.environ[env], f"env {env}"
-    if config.getini(name) not in (None, ""):
-        return str(config.getini(name)), f"pytest.ini {name}"
-    return None
+    for spec in (MAX_AGE, ON_STALE):
+        parser.addini(spec.ini, spec.help, default=None)
 
 
 def resolve_policy(config: pytest.Config) -> Policy:
     """The freshness policy of the run; raise UsageError saying what to fix."""
     policy = Policy()
-    found = _lookup(config, "msx_cassette_max_age_days")
+    found = lookup(config, MAX_AGE)
     if found is not None:
-        value, source = found
+        value, source = str(found[0]), found[1]
         if not value.strip().isdigit():
             raise pytest.UsageError(f"cassette max age {value!r} ({source}) is not a whole number of days: "
                                     f"set it like {DEFAULT_MAX_AGE_DAYS}")
         policy = Policy(int(value), policy.on_stale)
-    found = _lookup(config, "msx_cassette_stale")
+    found = lookup(config, ON_STALE)
     if found is not None:
-        value, source = found
+        value, source = str(found[0]), found[1]
         if value not in STALE_ACTIONS:
             raise pytest.UsageError(f"stale-cassette action {value!r} ({source}) is unknown: use warn or fail")
         policy = Policy(policy.max_age_days, value)

@@ -114,7 +114,7 @@ def pytest_sessionstart(session: pytest.Session) -> None:
     """Get the run's token before any test, so bad settings end the run with one line."""
     config = session.config
     _add_report_metadata(config)
-    if is_worker(config) or not _selects_msx_tests(config):
+    if is_worker(config) or not selects_msx_tests(config):
         return
     try:
         config.stash[TOKEN_STORE].current()
@@ -124,7 +124,7 @@ def pytest_sessionstart(session: pytest.Session) -> None:
         raise pytest.UsageError(recording.replay_failure(error, config.rootpath)) from None
 
 
-def _selects_msx_tests(config: pytest.Config) -> bool:
+def selects_msx_tests(config: pytest.Config) -> bool:
     """False when the run names only self-tests, which need no MSX token."""
     tests = config.rootpath / "tests"
     paths = [Path(arg.split("::")[0]).resolve() for arg in config.args] or [tests]
@@ -142,8 +142,7 @@ def _add_report_metadata(config: pytest.Config) -> None:
 
 def _summary(config: pytest.Config) -> dict:
     settings = config.stash[SETTINGS]
-    embedded = settings.sources.get("url") == "embedded emulator"
-    target = f"embedded emulator {settings.url}" if embedded else settings.url
+    target = f"embedded emulator {settings.url}" if settings.embedded_emulator else settings.url
     if settings.mode == "replay":
         target = f"cassettes in {recording.CASSETTES}/ (recorded against the MSX emulator)"
     return {"MSX mode": settings.mode, "MSX target": target, "python-msx-sdk": SDK_VERSION}

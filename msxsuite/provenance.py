@@ -23,7 +23,7 @@ LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 def target_kind(settings: Settings) -> str:
     """'emulator' for the embedded emulator, 'msx' for any other URL."""
-    return EMULATOR_TARGET if settings.sources.get("url") == "embedded emulator" else MSX_TARGET
+    return EMULATOR_TARGET if settings.embedded_emulator else MSX_TARGET
 
 
 def stamp(cassette, settings: Settings) -> None:

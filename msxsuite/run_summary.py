@@ -21,6 +21,7 @@ from msxsuite.freshness import CHECKLIST, freshness
 from msxsuite.plugin import is_worker
 from msxsuite.provenance import target_kind
 from msxsuite.sdk import SDK_VERSION
+from msxsuite.settings import EMBEDDED_EMULATOR
 from msxsuite.stash import EMULATOR, SETTINGS
 
 SUMMARY_NAME = "summary.json"
@@ -102,7 +103,7 @@ class RunSummary:
         if emulator is None:
             return {"source": "token store"} | tokens
         stats = emulator.stats()
-        return {"source": "embedded emulator"} | tokens | {
+        return {"source": EMBEDDED_EMULATOR} | tokens | {
             "suite_password_grants": stats["password_grants"].get(self.config.stash[SETTINGS].username, 0),
             "token_requests": stats["token_requests"],
         }

@@ -15,6 +15,7 @@ import pytest
 
 MODES = ("replay", "record", "live", "emulator")
 EMULATOR = "emulator"
+EMBEDDED_EMULATOR = "embedded emulator"  # the source of the settings it supplies
 REPLAY_URL = "https://msx.invalid"
 PLACEHOLDER_USERNAME = "msx-user"
 PLACEHOLDER_CLIENT_ID = "msx-client"
@@ -65,6 +66,11 @@ class Settings:
     sources: dict = field(default_factory=dict, compare=False)
 
     @property
+    def embedded_emulator(self) -> bool:
+        """True when the target is the emulator this run started in-process."""
+        return self.sources.get("url") == EMBEDDED_EMULATOR
+
+    @property
     def recording(self) -> bool:
         """True when cassettes are written or read (replay and record)."""
         return self.mode in ("replay", "record")
@@ -92,7 +98,7 @@ def add_options(parser: pytest.Parser) -> None:
             parser.addini(spec.ini, spec.help, type="bool" if spec.flag else "string", default=None)
 
 
-def _lookup(config: pytest.Config, spec: Spec) -> tuple[object, str] | None:
+def lookup(config: pytest.Config, spec: Spec) -> tuple[object, str] | None:
     """The first value found for one setting and where it came from."""
     if spec.option and config.getoption(f"msx_{spec.name}") is not None:
         return config.getoption(f"msx_{spec.name}"), spec.option
@@ -108,7 +114,7 @@ def resolve(config: pytest.Config) -> Settings:
     """Settings from options, environment and ini; raise UsageError saying what to fix."""
     values, sources = {}, {}
     for spec in SPECS:
-        found = _lookup(config, spec)
+        found = lookup(config, spec)
         if found is not None:
             values[spec.name], sources[spec.name] = found
     mode = values.get("mode", "replay")
@@ -117,7 +123,7 @@ def resolve(config: pytest.Config) -> Settings:
     timeout = _timeout(values.get("timeout", DEFAULT_TIMEOUT))
     if mode == EMULATOR or values.get("url") == EMULATOR:
         return Settings(mode="live" if mode == EMULATOR else mode, url=EMULATOR, timeout=timeout,
-                        sources=sources | {"url": "embedded emulator"})
+                        sources=sources | {"url": EMBEDDED_EMULATOR})
     if mode == "replay":
         return Settings(
             client_id=PLACEHOLDER_CLIENT_ID,
@@ -158,7 +164,6 @@ def with_emulator(settings: Settings, emulator) -> Settings:
     """Settings pointing at a running embedded emulator, with its default credentials."""
     client = emulator.config.clients[0]
     user = emulator.config.superuser
-    source = "embedded emulator"
     return Settings(
         mode=settings.mode,
         url=emulator.url,
@@ -168,5 +173,5 @@ def with_emulator(settings: Settings, emulator) -> Settings:
         password=user.password,
         ca_bundle=emulator.ca_bundle or "",
         timeout=settings.timeout,
-        sources=settings.sources | dict.fromkeys(("url", "client_id", "client_secret", "username", "password"), source),
+        sources=settings.sources | dict.fromkeys(("url", "client_id", "client_secret", "username", "password"), EMBEDDED_EMULATOR),
     )

@@ -20,7 +20,7 @@ from msxsuite.cleanup.ledger import LEDGER_DIR, Ledger
 from msxsuite.cleanup.sweeper import sweep_run, sweep_stale
 from msxsuite.counters import TALLY
 from msxsuite.diagnosis import explain
-from msxsuite.plugin import _selects_msx_tests, is_worker
+from msxsuite.plugin import is_worker, selects_msx_tests
 from msxsuite.sdk import api_client
 from msxsuite.stash import RUN_TAG, SETTINGS, TOKEN_STORE
 
@@ -38,7 +38,7 @@ def pytest_configure_node(node) -> None:
 def pytest_configure(config: pytest.Config) -> None:
     settings = config.stash[SETTINGS]
     # The embedded emulator's data ends with the run, so there is nothing to leave a trail of.
-    if settings.mode not in SWEPT_MODES or settings.sources.get("url") == "embedded emulator":
+    if settings.mode not in SWEPT_MODES or settings.embedded_emulator:
         config.stash[LEDGER] = None
         return
     run_pid = config.workerinput["msx_run_pid"] if is_worker(config) else os.getpid()
@@ -52,7 +52,7 @@ def msx_ledger(pytestconfig) -> Ledger | None:
 
 
 def _sweeps(config: pytest.Config) -> bool:
-    return not is_worker(config) and config.stash[LEDGER] is not None and _selects_msx_tests(config)
+    return not is_worker(config) and config.stash[LEDGER] is not None and selects_msx_tests(config)
 
 
 @contextmanager

@@ -24,7 +24,7 @@ def target_ids(kind, settings) -> list[str]:
     configured = [i.strip() for i in os.environ.get(KNOWN_IDS_ENV[kind], "").split(",") if i.strip()]
     if configured:
         return configured
-    if settings.sources.get("url") == "embedded emulator":
+    if settings.embedded_emulator:
         return [seed.id for seed in DEFAULT_HEALTH if seed.type == kind]
     pytest.fail(f"set {KNOWN_IDS_ENV[kind]} to the comma-separated ids of {kind}s this MSX monitors", pytrace=False)
 

@@ -12,7 +12,6 @@ import socket
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
 
 LEDGER_DIR = ".msx-ledger"
 
@@ -20,13 +19,6 @@ LEDGER_DIR = ".msx-ledger"
 def worker_id() -> str:
     """The pytest-xdist worker this process is, or 'main' without xdist."""
     return os.environ.get("PYTEST_XDIST_WORKER", "main")
-
-
-def without_credentials(url: str) -> str:
-    """The URL with any user:password@ part removed."""
-    parts = urlsplit(url)
-    netloc = parts.netloc.rsplit("@", 1)[-1]
-    return urlunsplit((parts.scheme, netloc, parts.path, "", ""))
 
 
 def pid_alive(pid: int) -> bool:
@@ -61,7 +53,7 @@ class Ledger:
         """Append one line, in a single write so workers' lines never interleave."""
         entry = {"kind": kind, "name": name, "run": self.run_tag, "worker": worker_id(), "pid": os.getpid(),
                  "run_pid": self.run_pid, "host": socket.gethostname(), "time": time.time(),
-                 "url": without_credentials(self.url)}
+                 "url": self.url}  # settings refuse a URL that carries credentials
         self.folder.mkdir(parents=True, exist_ok=True)
         descriptor = os.open(self.path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
         try:

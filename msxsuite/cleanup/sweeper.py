@@ -15,7 +15,7 @@ from typing import Callable
 import urllib3
 from python_msx_sdk.exceptions import NotFoundException, OpenApiException
 
-from msxsuite.cleanup.ledger import RunTrail, read_trails, without_credentials
+from msxsuite.cleanup.ledger import RunTrail, read_trails
 from msxsuite.naming import PREFIX
 from msxsuite.paging import all_items
 
@@ -128,7 +128,7 @@ def sweep_stale(tenants_api, users_api, *, ledger_dir: Path, url: str, older_tha
     result = delete_all(stale, tenants_api, users_api, say)
     unfinished = {leftover.run_tag for leftover in result.failed}
     for tag, trail in trails.items():
-        if trail.dead and tag not in unfinished and without_credentials(url) in trail.urls:
+        if trail.dead and tag not in unfinished and url in trail.urls:
             trail.path.unlink(missing_ok=True)
     return result
 

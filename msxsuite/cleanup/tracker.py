@@ -18,9 +18,9 @@ from python_msx_sdk.model.user_create import UserCreate
 from msxsuite.cleanup.ledger import Ledger
 from msxsuite.counters import TALLY
 from msxsuite.paging import all_items
+from msxsuite.retries import RETRIED_STATUSES
 
 MAX_RETRIES = 2
-TRANSIENT_STATUSES = frozenset({502, 503, 504})
 CREATED = 201
 
 
@@ -54,7 +54,7 @@ def is_transient(error: BaseException) -> bool:
     Timeouts are not among them: waiting out the timeout again would only double the wait.
     """
     if isinstance(error, ApiException):
-        return error.status in TRANSIENT_STATUSES
+        return error.status in RETRIED_STATUSES
     if isinstance(error, urllib3.exceptions.MaxRetryError):
         return error.reason is not None and is_transient(error.reason)
     if isinstance(error, urllib3.exceptions.NameResolutionError):
