@@ -1,19 +1,16 @@
-"""Session fixtures of the MSX suite: settings, the shared access token, authorized SDK clients."""
+"""Session fixtures of the MSX suite: settings, the shared access token, authorized SDK clients.
+
+The suite's hooks come from the `msxsuite.plugins` entry point; the checklist's own fixtures
+(cassettes, names, factories, refusals) are in `tests/conftest.py`.
+"""
 
 from contextlib import ExitStack
 
 import pytest
-from python_msx_sdk.api.health_api import HealthApi
-from python_msx_sdk.api.roles_api import RolesApi
-from python_msx_sdk.api.tenants_api import TenantsApi
-from python_msx_sdk.api.users_api import UsersApi
 
 from msxsuite.redaction import Masked
+from msxsuite.sdk import api_client, api_factory
 from msxsuite.stash import RUN_TAG, SETTINGS, TOKEN_STORE
-from msxsuite.sdk import api_client
-
-pytest_plugins = ["msxsuite.plugin", "msxsuite.contract_check", "msxsuite.freshness", "msxsuite.run_summary",
-                  "msxsuite.sweeping", "msxsuite.redacted_output", "msxsuite.reliability", "pytester"]
 
 
 @pytest.fixture(scope="session")
@@ -35,6 +32,11 @@ def _msx_session_client(msx_settings, pytestconfig):
         yield client
 
 
+@pytest.fixture(scope="session")
+def _msx_session_apis(_msx_session_client):
+    return api_factory(_msx_session_client)
+
+
 @pytest.fixture
 def msx_access_token(pytestconfig):
     """The run's access token, renewed when it nears expiry."""
@@ -48,27 +50,9 @@ def msx_api_client(_msx_session_client):
 
 
 @pytest.fixture
-def tenants_api(msx_api_client):
-    """Authorized TenantsApi."""
-    return TenantsApi(msx_api_client)
-
-
-@pytest.fixture
-def users_api(msx_api_client):
-    """Authorized UsersApi."""
-    return UsersApi(msx_api_client)
-
-
-@pytest.fixture
-def roles_api(msx_api_client):
-    """Authorized RolesApi."""
-    return RolesApi(msx_api_client)
-
-
-@pytest.fixture
-def health_api(msx_api_client):
-    """Authorized HealthApi."""
-    return HealthApi(msx_api_client)
+def msx_api(_msx_session_apis):
+    """Any authorized SDK API: `msx_api(TenantsApi)`, `msx_api(ProductsApi)`, ..."""
+    return _msx_session_apis
 
 
 @pytest.fixture

@@ -24,18 +24,17 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
 
-from python_msx_sdk.api.tenants_api import TenantsApi  # noqa: E402
-from python_msx_sdk.model.tenant_create import TenantCreate  # noqa: E402
-from python_msx_sdk.model.tenant_update import TenantUpdate  # noqa: E402
+from python_msx_sdk.api.tenants_api import TenantsApi
+from python_msx_sdk.model.tenant_create import TenantCreate
+from python_msx_sdk.model.tenant_update import TenantUpdate
 
-from msx_emulator import running_emulator  # noqa: E402
-from msxsuite.auth import TokenStore, request_token  # noqa: E402
-from msxsuite.counters import TALLY  # noqa: E402
-from msxsuite.naming import new_run_tag, resource_name  # noqa: E402
-from msxsuite.sdk import api_client  # noqa: E402
-from msxsuite.settings import Settings, with_emulator  # noqa: E402
+from msx_emulator import running_emulator
+from msxsuite.auth import TokenStore, request_token
+from msxsuite.counters import TALLY
+from msxsuite.naming import new_run_tag, resource_name
+from msxsuite.sdk import api_client
+from msxsuite.settings import Settings, with_emulator
 
 STEPS = (("create", 201), ("get", 200), ("update", 200), ("delete", 204))
 SHOWN_ERRORS = 5

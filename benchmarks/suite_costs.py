@@ -37,7 +37,7 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1]
 VENV_PYTHON = ROOT / ".venv" / "bin" / "python"
 PYTHON = str(VENV_PYTHON if VENV_PYTHON.exists() else sys.executable)
-LIFECYCLE_TEST = "tests/test_tenants.py::test_tenant_lifecycle[name-only]"
+LIFECYCLE_TEST = "tests/idm/test_tenants.py::test_tenant_lifecycle[name-only]"
 LATENCY_MS = 50
 WORKER_COUNTS = (0, 2, 4)
 GOALS = {"replay_ratio": 1.5, "speedup": 1.7}
@@ -147,7 +147,6 @@ def timed_live_run(args: list[str], env: dict) -> dict:
 
 def emulator_health_ids() -> dict:
     """MSX_HEALTH_*_IDS naming what the emulator monitors, as a real MSX's operator would set them."""
-    sys.path.insert(0, str(ROOT))
     from msx_emulator.config import DEFAULT_HEALTH
 
     return {f"MSX_HEALTH_{kind.upper()}_IDS": ",".join(seed.id for seed in DEFAULT_HEALTH if seed.type == kind)
@@ -177,8 +176,8 @@ def lifecycle_requests(scratch: Path) -> dict:
     for name in ("conftest.py", "pytest.ini"):
         shutil.copy(ROOT / name, copy / name)
     _, result = pytest(["--msx-mode=record", "--msx-url=emulator", LIFECYCLE_TEST], cwd=copy,
-                       env=clean_env(PYTHONPATH=str(ROOT)))
-    cassette = copy / "cassettes" / "test_tenants" / f"{LIFECYCLE_TEST.split('::')[1]}.yaml"
+                       env=clean_env())
+    cassette = copy / "cassettes" / "idm" / "test_tenants" / f"{LIFECYCLE_TEST.split('::')[1]}.yaml"
     if not cassette.exists():
         raise SystemExit(f"recording {LIFECYCLE_TEST} failed: {(result.stdout + result.stderr)[-400:]}")
     interactions = yaml.safe_load(cassette.read_text())["interactions"]

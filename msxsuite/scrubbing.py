@@ -10,11 +10,13 @@ import json
 import re
 from urllib.parse import parse_qsl, urlencode, urlsplit
 
+from msxsuite.registry import secret_fields
 from msxsuite.settings import PLACEHOLDER_CLIENT_ID, PLACEHOLDER_USERNAME, REPLAY_URL, Settings
 
 SCRUBBED = "scrubbed"
 TOKEN_FIELDS = {"access_token", "refresh_token", "id_token", "jti"}
-PASSWORD_FIELDS = {"password", "oldPassword", "newPassword", "client_secret"}
+# Credentials of the token and password operations; resource kinds declare their own secrets.
+CREDENTIAL_FIELDS = {"oldPassword", "newPassword", "client_secret"}
 JWT = re.compile(r"eyJ[\w-]+\.[\w-]+\.[\w-]*")
 DROPPED_RESPONSE_HEADERS = {"set-cookie"}
 
@@ -28,6 +30,7 @@ class Scrubber:
         self._secrets = [s for s in settings.secrets if s]
         self._identities = {settings.username: PLACEHOLDER_USERNAME, settings.client_id: PLACEHOLDER_CLIENT_ID}
         self._identities.pop("", None)
+        self._secret_fields = TOKEN_FIELDS | CREDENTIAL_FIELDS | secret_fields()
 
     def request(self, request):
         """Placeholder host, scrubbed form and JSON bodies (headers are dropped by vcrpy's filter)."""
@@ -71,7 +74,7 @@ class Scrubber:
         return value
 
     def _scrub_value(self, key: str, value: str) -> str:
-        if key in TOKEN_FIELDS or key in PASSWORD_FIELDS:
+        if key in self._secret_fields:
             return SCRUBBED
         return self._identities.get(value, value)
 

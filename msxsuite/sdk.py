@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import functools
 import json
-from typing import Callable
+from typing import Any, Callable
 
 import python_msx_sdk
 import urllib3
@@ -76,3 +77,8 @@ def api_client(settings: Settings, access_token: str | Callable[[], str] | None 
     if isinstance(access_token, str) and access_token:
         client.set_default_header("Authorization", f"Bearer {access_token}")
     return client
+
+
+def api_factory(client: ApiClient) -> Callable[[type], Any]:
+    """`api_for(TenantsApi)`: one instance of each SDK API class on this client."""
+    return functools.cache(lambda api_class: api_class(client))

@@ -1,18 +1,24 @@
-"""Fixtures of the MSX checklist: cassettes per test, run tags, resource factories."""
+"""Fixtures of the MSX checklist: cassettes per test, run tags, resource factories, refusals.
+
+A factory fixture per kind of the registry (`tenants`, `users`, `products`, `offers`, ...):
+`tenants.create(**fields)` registers what it made, and everything left is deleted after the
+test in the registry's deletion order, also when the test failed.
+"""
 
 import contextlib
+from pathlib import Path
 
 import pytest
+from python_msx_sdk.api.roles_api import RolesApi
 from python_msx_sdk.exceptions import ApiException
-from python_msx_sdk.model.tenant import Tenant
-from python_msx_sdk.model.user import User
 
 from msxsuite import recording
 from msxsuite.auth import password_grant
-from msxsuite.cleanup import tenant_tracker, user_tracker
+from msxsuite.cleanup import Resources
 from msxsuite.naming import resource_name
+from msxsuite.registry import BY_MODEL, KINDS
 
-HERE = __file__.rsplit("/", 1)[0]
+HERE = Path(__file__).parent
 LIMITED_ROLE = "CONSUMER"
 LIMITED_PASSWORD = "Msx-Suite-Limited-1"
 JSON_HEADERS = {"Accept": "application/json", "Content-Type": "application/json"}
@@ -22,7 +28,7 @@ def pytest_collection_modifyitems(config, items):
     """Every MSX test uses a cassette (unless live) and, on replay, never reaches the network."""
     replay = config.getoption("record_mode") == "none"
     for item in items:
-        if str(item.path).startswith(HERE):
+        if HERE in item.path.parents:
             item.add_marker(pytest.mark.vcr)
             if replay:
                 item.add_marker(pytest.mark.block_network)
@@ -30,8 +36,8 @@ def pytest_collection_modifyitems(config, items):
 
 @pytest.fixture(scope="module")
 def vcr_cassette_dir(request):
-    """cassettes/<test module>/, mirroring tests/."""
-    return str(request.config.rootpath / recording.CASSETTES / request.path.stem)
+    """cassettes/<service>/<test module>/, mirroring tests/."""
+    return str(request.config.rootpath / recording.CASSETTES / request.path.relative_to(HERE).with_suffix(""))
 
 
 @pytest.fixture(scope="session")
@@ -55,26 +61,30 @@ def unique_name(request, run_tag):
 
 
 @pytest.fixture
-def tenants(tenants_api, msx_ledger):
-    """Creates tenants (`tenants.create(**fields)`) and deletes those left after the test."""
-    tracker = tenant_tracker(tenants_api, msx_ledger)
-    yield tracker
-    tracker.cleanup()
+def msx_resources(msx_api, msx_ledger):
+    """This test's resources of every kind, deleted after it in the registry's deletion order."""
+    resources = Resources(msx_api, msx_ledger)
+    yield resources
+    resources.cleanup()
+
+
+def _factory(kind):
+    def factory(msx_resources):
+        return msx_resources.tracker(kind)
+
+    factory.__doc__ = f"Creates {kind.label}s (`{kind.factory}.create(**fields)`); those left are deleted after the test."
+    return pytest.fixture(name=kind.factory)(factory)
+
+
+for _kind in KINDS:
+    globals()[f"_{_kind.factory}_factory"] = _factory(_kind)
 
 
 @pytest.fixture
-def users(users_api, tenants, msx_ledger):
-    """Creates users (`users.create(**fields)`) and deletes those left, before their tenants."""
-    tracker = user_tracker(users_api, msx_ledger)
-    yield tracker
-    tracker.cleanup()
-
-
-@pytest.fixture
-def limited_user(tenants, users, roles_api, unique_name):
-    """A user with a limited role (CONSUMER: reads, changes nothing in IDM) in a tenant of its own."""
+def limited_user(tenants, users, msx_api, unique_name):
+    """A user with a limited role (CONSUMER: reads, changes nothing) in a tenant of its own."""
     tenant = tenants.create(name=unique_name).resource
-    role = roles_api.get_role_by_name(LIMITED_ROLE)
+    role = msx_api(RolesApi).get_role_by_name(LIMITED_ROLE)
     return users.create(
         username=unique_name, last_name="Limited", email=f"{unique_name}@example.com",
         role_ids=[role.id], tenant_ids=[tenant.id], password=LIMITED_PASSWORD,
@@ -111,13 +121,18 @@ def send_raw(msx_api_client):
 
 
 @pytest.fixture
-def refuses(tenants_api, users_api, unique_name):
+def refuses(msx_api, unique_name):
     """`refuses(status, call)`: MSX answers `call()` with that status (returns the ApiException).
 
-    If MSX accepts the call instead, the test fails; a tenant or user in its answer that carries
-    this test's unique name (every refusal test puts it in what it sends) is deleted first.
+    If MSX accepts the call instead, the test fails; a resource of a registry kind in its answer
+    that carries this test's unique name (every refusal test puts it in what it sends) is deleted first.
     """
-    deleters = {Tenant: tenants_api.delete_tenant, User: users_api.delete_user}
+
+    def delete(accepted):
+        kind = BY_MODEL.get(type(accepted))
+        if kind is not None and any(str(value).startswith(unique_name) for value in accepted.to_dict().values()):
+            with contextlib.suppress(ApiException):  # e.g. 409; the factories delete what they made
+                getattr(msx_api(kind.api), kind.delete)(accepted.id)
 
     def expect(status, call):
         try:
@@ -125,10 +140,7 @@ def refuses(tenants_api, users_api, unique_name):
         except ApiException as error:
             assert error.status == status, f"expected {status}, got {error.status}: {error.body}"
             return error
-        delete = deleters.get(type(accepted))
-        if delete and any(str(value).startswith(unique_name) for value in accepted.to_dict().values()):
-            with contextlib.suppress(ApiException):  # e.g. 409; the factories delete what they made
-                delete(accepted.id)
+        delete(accepted)
         answered = f" a {type(accepted).__name__} {getattr(accepted, 'id', '')}" if accepted is not None else ""
         pytest.fail(f"expected {status}, but MSX accepted the call and answered{answered}")
 

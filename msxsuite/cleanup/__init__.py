@@ -3,6 +3,6 @@
 `python -m msxsuite.cleanup` sweeps leftovers of earlier runs (see `__main__`).
 """
 
-from msxsuite.cleanup.tracker import tenant_tracker, user_tracker
+from msxsuite.cleanup.tracker import Resources, tracker_for
 
-__all__ = ["tenant_tracker", "user_tracker"]
+__all__ = ["Resources", "tracker_for"]

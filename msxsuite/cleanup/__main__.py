@@ -1,6 +1,7 @@
 """`python -m msxsuite.cleanup [--dry-run] [--older-than 2h] [--ledger-dir DIR]`: sweep leftovers of earlier runs.
 
-Deletes suite-made users, then tenants (names starting `msxt-`), of runs older than the age or
+Deletes suite-made resources of every kind in the registry (names starting `msxt-`, users before
+tenants, offers before products), of runs older than the age or
 whose ledger says their process died; lists each. Settings come from the suite's MSX_*
 environment variables. Exit 0 when done, 1 when something could not be deleted, 2 for bad
 settings or an MSX that cannot be reached.
@@ -17,15 +18,13 @@ from pathlib import Path
 
 import pytest
 import urllib3
-from python_msx_sdk.api.tenants_api import TenantsApi
-from python_msx_sdk.api.users_api import UsersApi
 from python_msx_sdk.exceptions import OpenApiException
 
 from msxsuite.auth import request_token
 from msxsuite.cleanup.ledger import LEDGER_DIR
 from msxsuite.cleanup.sweeper import sweep_stale
 from msxsuite.diagnosis import SetupProblem, explain
-from msxsuite.sdk import api_client
+from msxsuite.sdk import api_client, api_factory
 from msxsuite.settings import EMULATOR, LIVE_REQUIRED, SPECS, Settings, resolve
 
 PROG = "python -m msxsuite.cleanup"
@@ -51,7 +50,7 @@ class _ArgumentParser(argparse.ArgumentParser):
 
 def _arguments(argv: list[str] | None) -> argparse.Namespace:
     parser = _ArgumentParser(prog=PROG, description="Delete what earlier runs of the MSX suite left behind "
-                             "(users, then tenants, named msxt-...), reading MSX_* variables like the suite.")
+                             "(every kind the suite creates, named msxt-...), reading MSX_* variables like the suite.")
     parser.add_argument("--dry-run", action="store_true", help="list what would be deleted, delete nothing")
     parser.add_argument("--older-than", type=parse_age, default=parse_age(DEFAULT_AGE), metavar="AGE",
                         help=f"sweep runs at least this old, e.g. 90s, 30m, 2h, 1d (default {DEFAULT_AGE})")
@@ -92,13 +91,13 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{PROG}: TLS verification is OFF for {settings.url} (MSX_INSECURE)", file=sys.stderr)
         token = request_token(settings)
         with api_client(settings, token.access_token) as client:
-            result = sweep_stale(TenantsApi(client), UsersApi(client), ledger_dir=arguments.ledger_dir,
+            result = sweep_stale(api_factory(client), ledger_dir=arguments.ledger_dir,
                                  url=settings.url, older_than=arguments.older_than, dry_run=arguments.dry_run)
     except SetupProblem as problem:
         print(f"{PROG}: {problem}", file=sys.stderr)
         return 2
     except (OpenApiException, urllib3.exceptions.HTTPError, OSError) as error:
-        print(f"{PROG}: {explain(error, settings, 'sweeping tenants and users')}", file=sys.stderr)
+        print(f"{PROG}: {explain(error, settings, 'sweeping leftovers')}", file=sys.stderr)
         return 2
     if arguments.dry_run:
         print(f"{PROG}: dry run, nothing deleted")

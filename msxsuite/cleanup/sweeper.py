@@ -1,8 +1,9 @@
 """Find and delete what suite runs left behind: only `msxt-` names, only runs that are over.
 
 A run is over when its ledger says its process died on this host, or when its oldest
-tenant (or first ledger line) is older than the given age. Users go first, then tenants,
-newest first, so children and members never block their tenant's deletion.
+resource (or first ledger line) is older than the given age. Every kind of the registry is
+swept, in its deletion order (users before tenants, offers before products), newest first
+within a kind, so nothing blocks the deletion of what it belongs to.
 """
 
 from __future__ import annotations
@@ -18,13 +19,14 @@ from python_msx_sdk.exceptions import NotFoundException, OpenApiException
 from msxsuite.cleanup.ledger import RunTrail, read_trails
 from msxsuite.naming import PREFIX
 from msxsuite.paging import all_items
+from msxsuite.registry import BY_LABEL, deletion_order
 
-USER, TENANT = "user", "tenant"
+ApiFor = Callable[[type], object]
 
 
 @dataclass(frozen=True)
 class Leftover:
-    """A suite-made user or tenant, with the run tag its name carries."""
+    """A suite-made resource (its kind's registry label), with the run tag its name carries."""
 
     kind: str
     id: str
@@ -55,18 +57,24 @@ def _utc(moment: datetime) -> datetime:
     return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
 
 
-def find_leftovers(tenants_api, users_api) -> list[Leftover]:
-    """Every suite-made user, then every suite-made tenant, newest first."""
-    users = [Leftover(USER, u.id, u.username, run_tag_of(u.username))
-             for u in all_items(users_api.get_users_page) if run_tag_of(u.username)]
-    tenants = [Leftover(TENANT, t.id, t.name, run_tag_of(t.name), _utc(t.created_on))
-               for t in all_items(tenants_api.get_tenants_page) if run_tag_of(t.name)]
-    tenants.sort(key=lambda t: t.created_on, reverse=True)
-    return users + tenants
+def find_leftovers(api_for: ApiFor) -> list[Leftover]:
+    """Every suite-made resource of every registry kind, in deletion order, newest first within a kind."""
+    leftovers = []
+    for kind in deletion_order():
+        found = []
+        for item in all_items(getattr(api_for(kind.api), kind.page)):
+            name = kind.name_of(item)
+            if run_tag_of(name):
+                created_on = getattr(item, "created_on", None)
+                found.append(Leftover(kind.label, item.id, name, run_tag_of(name), created_on and _utc(created_on)))
+        found.sort(key=lambda leftover: leftover.created_on or datetime.min.replace(tzinfo=timezone.utc),
+                   reverse=True)
+        leftovers += found
+    return leftovers
 
 
 def run_births(leftovers: list[Leftover], trails: dict[str, RunTrail]) -> dict[str, datetime]:
-    """When each run began, as far as its tenants' createdOn and its ledger tell."""
+    """When each run began, as far as its resources' createdOn and its ledger tell."""
     births = {tag: datetime.fromtimestamp(trail.started, timezone.utc) for tag, trail in trails.items()}
     for leftover in leftovers:
         if leftover.created_on is not None:
@@ -78,7 +86,7 @@ def select_stale(leftovers: list[Leftover], trails: dict[str, RunTrail], older_t
                  now: datetime, spare: str | None = None) -> list[Leftover]:
     """The leftovers of runs that are over: dead by their ledger, or older than `older_than`.
 
-    A run whose age nothing tells (users only, no ledger) counts as over only for an age of 0.
+    A run whose age nothing tells (no createdOn, no ledger) counts as over only for an age of 0.
     """
     dead = {tag for tag, trail in trails.items() if trail.dead}
     births = run_births(leftovers, trails)
@@ -95,11 +103,12 @@ def select_stale(leftovers: list[Leftover], trails: dict[str, RunTrail], older_t
     return [leftover for leftover in leftovers if over(leftover.run_tag)]
 
 
-def delete_all(leftovers: list[Leftover], tenants_api, users_api, say: Callable[[str], None]) -> SweepResult:
+def delete_all(leftovers: list[Leftover], api_for: ApiFor, say: Callable[[str], None]) -> SweepResult:
     """Delete each leftover in order, saying what happened to each."""
     result = SweepResult()
     for leftover in leftovers:
-        delete = users_api.delete_user if leftover.kind == USER else tenants_api.delete_tenant
+        kind = BY_LABEL[leftover.kind]
+        delete = getattr(api_for(kind.api), kind.delete)
         try:
             delete(leftover.id)
         except NotFoundException:
@@ -114,18 +123,18 @@ def delete_all(leftovers: list[Leftover], tenants_api, users_api, say: Callable[
     return result
 
 
-def sweep_stale(tenants_api, users_api, *, ledger_dir: Path, url: str, older_than: timedelta,
+def sweep_stale(api_for: ApiFor, *, ledger_dir: Path, url: str, older_than: timedelta,
                 spare: str | None = None, dry_run: bool = False,
                 say: Callable[[str], None] = print) -> SweepResult:
     """Delete (or, dry, list) leftovers of runs that are over; forget ledgers of dead runs swept clean."""
     trails = read_trails(ledger_dir)
-    stale = select_stale(find_leftovers(tenants_api, users_api), trails, older_than,
+    stale = select_stale(find_leftovers(api_for), trails, older_than,
                          datetime.now(timezone.utc), spare)
     if dry_run:
         for leftover in stale:
             say(f"would delete {leftover}")
         return SweepResult()
-    result = delete_all(stale, tenants_api, users_api, say)
+    result = delete_all(stale, api_for, say)
     unfinished = {leftover.run_tag for leftover in result.failed}
     for tag, trail in trails.items():
         if trail.dead and tag not in unfinished and url in trail.urls:
@@ -133,7 +142,7 @@ def sweep_stale(tenants_api, users_api, *, ledger_dir: Path, url: str, older_tha
     return result
 
 
-def sweep_run(tenants_api, users_api, run_tag: str, say: Callable[[str], None] = print) -> SweepResult:
+def sweep_run(api_for: ApiFor, run_tag: str, say: Callable[[str], None] = print) -> SweepResult:
     """Delete whatever of one run is still there (a run's own leftovers at its end)."""
-    mine = [leftover for leftover in find_leftovers(tenants_api, users_api) if leftover.run_tag == run_tag]
-    return delete_all(mine, tenants_api, users_api, say)
+    mine = [leftover for leftover in find_leftovers(api_for) if leftover.run_tag == run_tag]
+    return delete_all(mine, api_for, say)

@@ -7,17 +7,15 @@ at most MAX_RETRIES times, so a retry never makes a duplicate.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any, Callable, NamedTuple
 
 import urllib3
 from python_msx_sdk.exceptions import ApiException, NotFoundException
-from python_msx_sdk.model.tenant_create import TenantCreate
-from python_msx_sdk.model.user_create import UserCreate
 
 from msxsuite.cleanup.ledger import Ledger
 from msxsuite.counters import TALLY
 from msxsuite.paging import all_items
+from msxsuite.registry import ResourceKind, deletion_order
 from msxsuite.retries import RETRIED_STATUSES
 
 MAX_RETRIES = 2
@@ -34,18 +32,6 @@ class Created(NamedTuple):
     resource: Any
     status: int
     recovered: bool = False
-
-
-@dataclass(frozen=True)
-class Kind:
-    """What a tracker creates: its ledger label and the field that names it."""
-
-    label: str
-    name_field: str
-
-
-TENANT = Kind("tenant", "name")
-USER = Kind("user", "username")
 
 
 def is_transient(error: BaseException) -> bool:
@@ -72,7 +58,7 @@ class Tracker:
     line before every create call.
     """
 
-    def __init__(self, kind: Kind, create: Callable[..., Any], delete: Callable[..., Any],
+    def __init__(self, kind: ResourceKind, create: Callable[..., Any], delete: Callable[..., Any],
                  find: Callable[[dict], Any], ledger: Ledger | None = None):
         self.kind = kind
         self._create = create
@@ -127,34 +113,46 @@ class Tracker:
             raise failures[0]
 
 
-def find_tenant(tenants_api, name: str):
-    """The tenant with exactly that name, by paging through getTenantsPage, else None."""
-    return next((t for t in all_items(tenants_api.get_tenants_page) if t.name == name), None)
+def find_by_name(api, kind: ResourceKind, name: str):
+    """The resource of that kind with exactly that name, by paging through its list, else None."""
+    return next((item for item in all_items(getattr(api, kind.page)) if kind.name_of(item) == name), None)
 
 
-def find_user(users_api, username: str, tenant_ids=()):
-    """The user with that username (in the first of its tenants, when given), else None."""
-    filters = {"tenant_id": tenant_ids[0]} if tenant_ids else {}
-    return next((u for u in all_items(users_api.get_users_page, **filters) if u.username == username), None)
-
-
-def tenant_tracker(tenants_api, ledger: Ledger | None = None) -> Tracker:
-    """A Tracker of tenants, made through createTenant."""
+def tracker_for(kind: ResourceKind, api, ledger: Ledger | None = None) -> Tracker:
+    """A Tracker of one registry kind, through its SDK API object."""
     return Tracker(
-        TENANT,
-        lambda fields: tenants_api.create_tenant(TenantCreate(**fields), _return_http_data_only=False),
-        tenants_api.delete_tenant,
-        lambda fields: find_tenant(tenants_api, fields["name"]),
+        kind,
+        lambda fields: getattr(api, kind.create)(kind.create_model(**fields), _return_http_data_only=False),
+        getattr(api, kind.delete),
+        lambda fields: find_by_name(api, kind, fields[kind.name_field]),
         ledger,
     )
 
 
-def user_tracker(users_api, ledger: Ledger | None = None) -> Tracker:
-    """A Tracker of users, made through createUser."""
-    return Tracker(
-        USER,
-        lambda fields: users_api.create_user(UserCreate(**fields), _return_http_data_only=False),
-        users_api.delete_user,
-        lambda fields: find_user(users_api, fields["username"], fields.get("tenant_ids") or ()),
-        ledger,
-    )
+class Resources:
+    """One test's trackers, one per kind, cleaned up in the registry's deletion order."""
+
+    def __init__(self, api_for: Callable[[type], Any], ledger: Ledger | None = None):
+        self._api_for = api_for
+        self._ledger = ledger
+        self._trackers: dict[ResourceKind, Tracker] = {}
+
+    def tracker(self, kind: ResourceKind) -> Tracker:
+        """The tracker of that kind, made on first use."""
+        if kind not in self._trackers:
+            self._trackers[kind] = tracker_for(kind, self._api_for(kind.api), self._ledger)
+        return self._trackers[kind]
+
+    def cleanup(self) -> None:
+        """Delete what is left, blocking kinds first; raise the first failure after trying all."""
+        failures = []
+        for kind in deletion_order():
+            tracker = self._trackers.get(kind)
+            if tracker is None:
+                continue
+            try:
+                tracker.cleanup()
+            except Exception as error:  # the other kinds still get their turn
+                failures.append(error)
+        if failures:
+            raise failures[0]

@@ -12,13 +12,13 @@ from pathlib import Path
 import pytest
 
 from msxsuite import provenance, recording
-from msxsuite.plugin import is_worker
+from msxsuite.services import CHECKLIST
+from msxsuite.plugins.core import is_worker
 from msxsuite.provenance import Provenance
 from msxsuite.settings import Spec, lookup
 from msxsuite.stash import SETTINGS
 
 DEFAULT_MAX_AGE_DAYS = 90
-CHECKLIST = "tests"
 STALE_ACTIONS = ("warn", "fail")
 MAX_AGE = Spec("cassette_max_age_days", "oldest cassette age a replay accepts, in days",
                "--msx-cassette-max-age-days", "MSX_CASSETTE_MAX_AGE_DAYS", "msx_cassette_max_age_days")

@@ -17,24 +17,17 @@ from pathlib import Path
 import pytest
 
 from msxsuite.counters import TALLY
-from msxsuite.freshness import CHECKLIST, freshness
-from msxsuite.plugin import is_worker
+from msxsuite.plugins.freshness import freshness
+from msxsuite.plugins.core import is_worker
 from msxsuite.provenance import target_kind
 from msxsuite.sdk import SDK_VERSION
+from msxsuite.services import service_of
 from msxsuite.settings import EMBEDDED_EMULATOR
 from msxsuite.stash import EMULATOR, SETTINGS
 
 SUMMARY_NAME = "summary.json"
 WORKER_TALLY = "msx_tally"
 OUTCOMES = ("passed", "failed", "skipped")
-
-
-def service_of(nodeid: str) -> str | None:
-    """The MSX service a checklist test belongs to: tests/test_tenants_negative.py::x -> tenants."""
-    path = Path(nodeid.split("::")[0])
-    if path.parts[:1] != (CHECKLIST,) or not path.stem.startswith("test_"):
-        return None
-    return path.stem.removeprefix("test_").split("_")[0]
 
 
 def summary_path(config: pytest.Config) -> Path | None:

@@ -12,16 +12,14 @@ from datetime import timedelta
 
 import pytest
 import urllib3
-from python_msx_sdk.api.tenants_api import TenantsApi
-from python_msx_sdk.api.users_api import UsersApi
 from python_msx_sdk.exceptions import OpenApiException
 
 from msxsuite.cleanup.ledger import LEDGER_DIR, Ledger
 from msxsuite.cleanup.sweeper import sweep_run, sweep_stale
 from msxsuite.counters import TALLY
 from msxsuite.diagnosis import explain
-from msxsuite.plugin import is_worker, selects_msx_tests
-from msxsuite.sdk import api_client
+from msxsuite.plugins.core import is_worker, selects_msx_tests
+from msxsuite.sdk import api_client, api_factory
 from msxsuite.stash import RUN_TAG, SETTINGS, TOKEN_STORE
 
 LEDGER = pytest.StashKey["Ledger | None"]()
@@ -59,7 +57,7 @@ def _sweeps(config: pytest.Config) -> bool:
 def _apis(config: pytest.Config):
     settings = config.stash[SETTINGS]
     with api_client(settings, config.stash[TOKEN_STORE].current().access_token) as client:
-        yield TenantsApi(client), UsersApi(client)
+        yield api_factory(client)
 
 
 def _say(config: pytest.Config, line: str) -> None:
@@ -69,8 +67,8 @@ def _say(config: pytest.Config, line: str) -> None:
 def _sweeping(config: pytest.Config, doing: str, sweep):
     """Run a sweep; a failure to reach MSX is one line, never the end of the run."""
     try:
-        with _apis(config) as (tenants_api, users_api):
-            return sweep(tenants_api, users_api)
+        with _apis(config) as api_for:
+            return sweep(api_for)
     except (OpenApiException, urllib3.exceptions.HTTPError, OSError) as error:
         _say(config, f"skipped: {explain(error, config.stash[SETTINGS], doing)}")
         return None
@@ -83,8 +81,8 @@ def pytest_sessionstart(session: pytest.Session) -> None:
     if not _sweeps(config):
         return
     ledger = config.stash[LEDGER]
-    result = _sweeping(config, "sweeping leftovers of earlier runs", lambda tenants_api, users_api: sweep_stale(
-        tenants_api, users_api, ledger_dir=ledger.folder, url=ledger.url, older_than=STALE_AGE,
+    result = _sweeping(config, "sweeping leftovers of earlier runs", lambda api_for: sweep_stale(
+        api_for, ledger_dir=ledger.folder, url=ledger.url, older_than=STALE_AGE,
         spare=ledger.run_tag, say=lambda line: _say(config, line)))
     if result is not None and (result.deleted or result.failed):
         _say(config, f"{len(result.deleted)} leftover(s) of earlier runs deleted, {len(result.failed)} not")
@@ -97,8 +95,8 @@ def pytest_sessionfinish(session: pytest.Session) -> None:
     if not _sweeps(config):
         return
     ledger = config.stash[LEDGER]
-    result = _sweeping(config, "sweeping this run's leftovers", lambda tenants_api, users_api: sweep_run(
-        tenants_api, users_api, ledger.run_tag, say=lambda line: _say(config, line)))
+    result = _sweeping(config, "sweeping this run's leftovers", lambda api_for: sweep_run(
+        api_for, ledger.run_tag, say=lambda line: _say(config, line)))
     if result is None:
         return
     TALLY["cleaned"] += len(result.deleted)

@@ -22,9 +22,8 @@ def _no_msx_environment(monkeypatch):
 
 
 @pytest.fixture
-def suite(pytester, monkeypatch):
+def suite(pytester):
     """A pytester directory holding the suite's wiring (conftests, pytest.ini) and no tests yet."""
-    monkeypatch.setenv("PYTHONPATH", str(ROOT))
     for name in ("conftest.py", "pytest.ini", "tests/conftest.py"):
         target = pytester.path / name
         target.parent.mkdir(exist_ok=True)

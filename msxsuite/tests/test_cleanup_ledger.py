@@ -9,7 +9,8 @@ import sys
 import pytest
 
 from msxsuite.cleanup.ledger import Ledger, pid_alive, read_trails
-from msxsuite.cleanup.tracker import TENANT, Tracker
+from msxsuite.cleanup.tracker import Tracker
+from msxsuite.registry import TENANT
 
 
 def dead_pid() -> int:

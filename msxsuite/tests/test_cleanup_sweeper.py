@@ -19,7 +19,7 @@ CUSTOMER_TENANT, CUSTOMER_USER = "Customer Acme Corp", "acme-admin"
 
 def sweeper(*arguments, cwd, environment=None):
     """Run `python -m msxsuite.cleanup` with only the given MSX_* variables."""
-    env = {"PATH": os.environ["PATH"], "PYTHONPATH": str(ROOT)} | (environment or {})
+    env = {"PATH": os.environ["PATH"]} | (environment or {})
     return subprocess.run([sys.executable, "-m", "msxsuite.cleanup", *arguments], cwd=cwd, env=env,
                           capture_output=True, text=True, timeout=120)
 

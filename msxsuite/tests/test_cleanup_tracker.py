@@ -10,10 +10,10 @@ from python_msx_sdk.exceptions import ApiException, ServiceException
 from python_msx_sdk.model.tenant_create import TenantCreate
 from python_msx_sdk.model.user_create import UserCreate
 
-from msxsuite.cleanup import tenant_tracker, user_tracker
 from msxsuite.cleanup.ledger import Ledger
-from msxsuite.cleanup.tracker import TENANT, USER, Tracker, find_tenant, find_user
+from msxsuite.cleanup.tracker import Tracker, find_by_name, tracker_for
 from msxsuite.counters import TALLY
+from msxsuite.registry import TENANT, USER
 from msxsuite.sdk import MsxTimeout
 from msxsuite.tests.emulated import authorized_apis
 
@@ -85,7 +85,7 @@ def tenant_create(tenants_api):
 
 
 def tenant_tracker_with(tenants_api, create, ledger):
-    return Tracker(TENANT, create, tenants_api.delete_tenant, lambda f: find_tenant(tenants_api, f["name"]), ledger)
+    return Tracker(TENANT, create, tenants_api.delete_tenant, lambda f: find_by_name(tenants_api, TENANT, f["name"]), ledger)
 
 
 def names_on_msx(emulator, name):
@@ -157,14 +157,14 @@ def test_other_failures_are_not_retried(apis, emulator, ledger, tally, error):
     assert tally()["retries"] == 0
 
 
-def test_user_whose_answer_was_lost_is_found_in_its_tenant(apis, emulator, ledger, tally):
+def test_user_whose_answer_was_lost_is_found_by_its_name(apis, emulator, ledger, tally):
     tenants_api, users_api, roles_api = apis
-    tenants = tenant_tracker(tenants_api, ledger)
+    tenants = tracker_for(TENANT, tenants_api, ledger)
     tenant = tenants.create(name=f"msxt-{RUN_TAG}-home").resource
     create = losing_the_answer(
         lambda fields: users_api.create_user(UserCreate(**fields), _return_http_data_only=False), TRANSIENT["504"])
     users = Tracker(USER, create, users_api.delete_user,
-                    lambda f: find_user(users_api, f["username"], f["tenant_ids"]), ledger)
+                    lambda f: find_by_name(users_api, USER, f["username"]), ledger)
     name = f"msxt-{RUN_TAG}-lost-user"
 
     created = users.create(username=name, first_name="Msx", last_name="Suite", email=f"{name}@example.com",
@@ -181,7 +181,7 @@ def test_user_whose_answer_was_lost_is_found_in_its_tenant(apis, emulator, ledge
 
 def test_injected_503s_make_no_duplicate_and_leave_a_trail_of_each_retry(apis, emulator, ledger):
     tenants_api = apis[0]
-    tracker = tenant_tracker(tenants_api, ledger)
+    tracker = tracker_for(TENANT, tenants_api, ledger)
     emulator.set_faults(error_rate=0.5, error_status=503)
     made, gave_up = [], []
     for number in range(20):
@@ -203,9 +203,9 @@ def test_injected_503s_make_no_duplicate_and_leave_a_trail_of_each_retry(apis, e
 
 def test_cleanup_counts_what_it_could_not_delete(apis, emulator, ledger, tally):
     tenants_api, users_api, roles_api = apis
-    tenants = tenant_tracker(tenants_api, ledger)
+    tenants = tracker_for(TENANT, tenants_api, ledger)
     tenant = tenants.create(name=f"msxt-{RUN_TAG}-busy").resource
-    users = user_tracker(users_api, ledger)
+    users = tracker_for(USER, users_api, ledger)
     users.create(username=f"msxt-{RUN_TAG}-member", first_name="Msx", last_name="Suite",
                  email="member@example.com", role_ids=[roles_api.get_role_by_name("CONSUMER").id],
                  tenant_ids=[tenant.id], password="Msx-Suite-First-1")

@@ -6,7 +6,7 @@ import os
 import pytest
 import yaml
 
-from msxsuite.contract_check import SPEC_ENV
+from msxsuite.plugins.contract_check import SPEC_ENV
 
 UNKNOWN_ID = "5f0c3e52-0000-4000-8000-000000000404"
 PROBE = f"""

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from msxsuite.freshness import Policy, resolve_policy, scan
+from msxsuite.plugins.freshness import Policy, resolve_policy, scan
 
 PROBE = """
 def test_current_user(users_api):

@@ -10,7 +10,7 @@ from msxsuite.tests.conftest import ROOT
 def test_same_test_and_tag_give_the_same_name_in_another_process():
     code = "from msxsuite.naming import resource_name; print(resource_name('a1b2c3', 'test_x[' + 'y' * 200 + ']'))"
     other = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
-                           env={"PYTHONPATH": str(ROOT), "PYTHONHASHSEED": "random"}).stdout.strip()
+                           env={"PYTHONHASHSEED": "random"}).stdout.strip()
     assert other == resource_name("a1b2c3", "test_x[" + "y" * 200 + "]")
 
 

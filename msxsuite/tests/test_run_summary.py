@@ -5,7 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from msxsuite.run_summary import service_of, summary_path
+from msxsuite.plugins.run_summary import summary_path
+from msxsuite.services import service_of
 
 TENANTS_PROBE = """
 import pytest
@@ -82,11 +83,13 @@ def test_summary_goes_beside_the_html_report_else_the_junit_xml_else_nowhere(sui
 
 
 @pytest.mark.parametrize(("nodeid", "service"), [
-    ("tests/test_tenants.py::test_tenant_lifecycle[name-only]", "tenants"),
-    ("tests/test_tenants_negative.py::test_x", "tenants"),
-    ("tests/test_token_negative.py::test_x", "token"),
-    ("tests/test_health.py::test_x", "health"),
+    ("tests/idm/test_tenants.py::test_tenant_lifecycle[name-only]", "idm"),
+    ("tests/idm/test_token_negative.py::test_x", "idm"),
+    ("tests/monitor/test_health.py::test_x", "monitor"),
+    ("tests/consume/test_products.py::test_x", "consume"),
+    ("tests/test_loose.py::test_x", None),
+    ("tests/nowhere/test_x.py::test_x", None),
     ("msxsuite/tests/test_auth.py::test_x", None),
 ])
-def test_service_is_the_checklist_modules_resource(nodeid, service):
+def test_service_is_the_checklist_folder(nodeid, service):
     assert service_of(nodeid) == service

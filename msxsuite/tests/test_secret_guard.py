@@ -100,7 +100,7 @@ def test_command_fails_with_file_and_line_and_never_prints_the_secret(tmp_path):
     planted = tmp_path / "report.html"
     planted.write_text(f"<td>fine</td>\n<td>{PASSWORD} and {JWT}</td>\n")
     done = subprocess.run([sys.executable, "-m", "msxsuite.secret_guard", str(tmp_path)], cwd=ROOT,
-                          env={"PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT), "MSX_PASSWORD": PASSWORD},
+                          env={"PATH": "/usr/bin:/bin", "MSX_PASSWORD": PASSWORD},
                           capture_output=True, text=True, timeout=60)
     assert done.returncode == 1, done.stdout + done.stderr
     assert f"{planted}:2: JWT-shaped string" in done.stdout
@@ -109,8 +109,8 @@ def test_command_fails_with_file_and_line_and_never_prints_the_secret(tmp_path):
 
 
 def test_live_run_leaves_no_secret_in_terminal_report_junit_xml_or_log(suite):
-    for module in (ROOT / "tests").glob("test_*.py"):
-        shutil.copy(module, suite.path / "tests")
+    shutil.copytree(ROOT / "tests", suite.path / "tests", dirs_exist_ok=True,
+                    ignore=shutil.ignore_patterns("__pycache__"))
     suite.makepyfile(**{"tests/test_failing_with_secrets_at_hand": FAILING_TESTS, "wire_debug": WIRE_DEBUG_PLUGIN})
     result = suite.runpytest_subprocess(
         "-p", "wire_debug", "--msx-mode=emulator", "-p", "no:cacheprovider",

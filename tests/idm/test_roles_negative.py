@@ -31,5 +31,6 @@ def test_role_operations_need_a_valid_token(make_api_client, refuses, call, toke
     refuses(401, lambda: call(RolesApi(make_api_client(token))))
 
 
-def test_getRoleByName_404_for_an_unknown_name(roles_api, refuses):
+def test_getRoleByName_404_for_an_unknown_name(msx_api, refuses):
+    roles_api = msx_api(RolesApi)
     refuses(404, lambda: roles_api.get_role_by_name("MSXT_NO_SUCH_ROLE"))

@@ -1,6 +1,8 @@
 """Tenants (IDM): the whole lifecycle of a tenant, for several kinds of tenant, and look-ups by external id."""
 
 import pytest
+from python_msx_sdk.api.tenants_api import TenantsApi
+from python_msx_sdk.api.users_api import UsersApi
 from python_msx_sdk.exceptions import NotFoundException
 from python_msx_sdk.model.tenant_update import TenantUpdate
 
@@ -35,7 +37,8 @@ def assert_fields(tenant, fields):
 
 @pytest.mark.lifecycle
 @pytest.mark.parametrize("make_fields", CASES)
-def test_tenant_lifecycle(tenants, tenants_api, unique_name, make_fields):
+def test_tenant_lifecycle(msx_api, tenants, unique_name, make_fields):
+    tenants_api = msx_api(TenantsApi)
     fields = make_fields(unique_name)
 
     created = tenants.create(**fields)
@@ -69,7 +72,8 @@ def test_tenant_lifecycle(tenants, tenants_api, unique_name, make_fields):
         tenants_api.get_tenant(tenant.id)
 
 
-def test_getTenantByExternalId_finds_the_tenant_created_with_it(tenants, tenants_api, unique_name):
+def test_getTenantByExternalId_finds_the_tenant_created_with_it(msx_api, tenants, unique_name):
+    tenants_api = msx_api(TenantsApi)
     tenant = tenants.create(name=unique_name, external_id=unique_name).resource
     assert tenant.external_id == unique_name
     found = tenants_api.get_tenant_by_external_id(unique_name)
@@ -77,7 +81,9 @@ def test_getTenantByExternalId_finds_the_tenant_created_with_it(tenants, tenants
 
 
 @pytest.mark.smoke
-def test_suite_users_tenants_are_found_by_id_in_a_list_and_in_a_page(users_api, tenants_api):
+def test_suite_users_tenants_are_found_by_id_in_a_list_and_in_a_page(msx_api):
+    users_api = msx_api(UsersApi)
+    tenants_api = msx_api(TenantsApi)
     tenant_ids = users_api.get_current_user().tenant_ids
     assert tenant_ids, "the suite user belongs to a tenant"
     assert sorted(t.id for t in tenants_api.get_tenants_list(ids=tenant_ids)) == sorted(tenant_ids)

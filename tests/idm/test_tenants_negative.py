@@ -1,6 +1,7 @@
 """Tenants (IDM): what MSX must refuse, and with which status (ids: <operationId>-<status>-<case>)."""
 
 import pytest
+from python_msx_sdk.api.roles_api import RolesApi
 from python_msx_sdk.api.tenants_api import TenantsApi
 from python_msx_sdk.model.tenant import Tenant
 from python_msx_sdk.model.tenant_create import TenantCreate
@@ -91,11 +92,14 @@ def test_limited_user_may_not_change_tenants(limited_api_client, limited_user, r
 
 
 @pytest.mark.parametrize("call", UNKNOWN)
-def test_unknown_tenant_is_not_found(tenants_api, refuses, unique_name, call):
+def test_unknown_tenant_is_not_found(msx_api, refuses, unique_name, call):
+    tenants_api = msx_api(TenantsApi)
     refuses(404, lambda: call(tenants_api, unique_name))
 
 
-def test_deleteTenant_409_while_it_has_users_then_204(tenants, tenants_api, users, roles_api, refuses, unique_name):
+def test_deleteTenant_409_while_it_has_users_then_204(msx_api, tenants, users, refuses, unique_name):
+    tenants_api = msx_api(TenantsApi)
+    roles_api = msx_api(RolesApi)
     tenant = tenants.create(name=unique_name).resource
     role = roles_api.get_role_by_name("CONSUMER")
     user = users.create(username=unique_name, last_name="Member", email=f"{unique_name}@example.com",
@@ -106,7 +110,8 @@ def test_deleteTenant_409_while_it_has_users_then_204(tenants, tenants_api, user
     assert tenants.delete(tenant.id) == 204
 
 
-def test_deleteTenant_409_while_it_has_child_tenants_then_204(tenants, tenants_api, refuses, unique_name):
+def test_deleteTenant_409_while_it_has_child_tenants_then_204(msx_api, tenants, refuses, unique_name):
+    tenants_api = msx_api(TenantsApi)
     parent = tenants.create(name=unique_name).resource
     child = tenants.create(name=f"{unique_name}-child", parent_id=parent.id).resource
     refuses(409, lambda: tenants_api.delete_tenant(parent.id))

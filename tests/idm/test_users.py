@@ -1,6 +1,7 @@
 """Users (IDM): the lifecycle of a user in a tenant, including its own password change."""
 
 import pytest
+from python_msx_sdk.api.roles_api import RolesApi
 from python_msx_sdk.api.users_api import UsersApi
 from python_msx_sdk.exceptions import ApiException, NotFoundException
 from python_msx_sdk.model.update_password import UpdatePassword
@@ -20,7 +21,9 @@ def user_fields(name, tenant_id, role_id) -> dict:
 
 
 @pytest.mark.lifecycle
-def test_user_lifecycle(tenants, users, users_api, roles_api, make_api_client, msx_settings, unique_name):
+def test_user_lifecycle(msx_api, tenants, users, make_api_client, msx_settings, unique_name):
+    users_api = msx_api(UsersApi)
+    roles_api = msx_api(RolesApi)
     tenant = tenants.create(name=unique_name).resource
     role = roles_api.get_role_by_name(USER_ROLE)
     fields = user_fields(unique_name, tenant.id, role.id)
@@ -60,12 +63,14 @@ def test_user_lifecycle(tenants, users, users_api, roles_api, make_api_client, m
 
 
 @pytest.mark.smoke
-def test_current_user_is_the_suite_user(users_api, msx_settings):
+def test_current_user_is_the_suite_user(msx_api, msx_settings):
+    users_api = msx_api(UsersApi)
     assert users_api.get_current_user().username == msx_settings.username
 
 
 @pytest.mark.smoke
-def test_suite_user_is_found_by_id_and_in_its_tenants_users(users_api):
+def test_suite_user_is_found_by_id_and_in_its_tenants_users(msx_api):
+    users_api = msx_api(UsersApi)
     me = users_api.get_current_user()
     assert users_api.get_user(me.id).username == me.username
     assert find_in_pages(users_api.get_users_page, me.id, tenant_id=me.tenant_ids[0]) is not None, \

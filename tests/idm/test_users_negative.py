@@ -113,5 +113,6 @@ def test_updateUserPassword_403_for_another_users_password(limited_api_client, l
 
 
 @pytest.mark.parametrize("call", UNKNOWN)
-def test_unknown_user_is_not_found(users_api, refuses, unique_name, call):
+def test_unknown_user_is_not_found(msx_api, refuses, unique_name, call):
+    users_api = msx_api(UsersApi)
     refuses(404, lambda: call(users_api, unique_name))

@@ -9,6 +9,7 @@ replay asks for exactly those.
 import os
 
 import pytest
+from python_msx_sdk.api.health_api import HealthApi
 
 from msx_emulator.config import DEFAULT_HEALTH
 
@@ -45,7 +46,8 @@ def known_ids(vcr, msx_settings):
 
 @pytest.mark.smoke
 @pytest.mark.parametrize("kind, health_list", HEALTH_LISTS)
-def test_health_list_reports_every_known_id(health_api, known_ids, kind, health_list):
+def test_health_list_reports_every_known_id(msx_api, known_ids, kind, health_list):
+    health_api = msx_api(HealthApi)
     ids = known_ids(kind)
     answer = health_list(health_api, ids)
     assert sorted(item.id for item in answer) == sorted(ids)

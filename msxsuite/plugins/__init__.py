@@ -1,0 +1,20 @@
+"""The MSX suite's pytest plugins, registered through one `pytest11` entry point in this order.
+
+`core` resolves settings, starts the embedded emulator and gets the run's token; the rest build
+on what it keeps in the config stash. Library code they use lives beside this folder, in `msxsuite`.
+"""
+
+# pytest-recording marks vcr.matchers for assertion rewriting when imported; that has to happen
+# before these plugins import vcr, or pytest warns (an error under filterwarnings = error).
+import pytest_recording  # noqa: F401
+
+pytest_plugins = [
+    "msxsuite.plugins.core",
+    "msxsuite.plugins.services",
+    "msxsuite.plugins.contract_check",
+    "msxsuite.plugins.freshness",
+    "msxsuite.plugins.run_summary",
+    "msxsuite.plugins.sweeping",
+    "msxsuite.plugins.redacted_output",
+    "msxsuite.plugins.reliability",
+]
