@@ -26,9 +26,13 @@ def _arguments(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--error-status", type=int, default=500, help="that error's status: 500 (default), 502, 503 or 504")
     parser.add_argument("--token-lifetime", type=int, default=None, metavar="SECONDS",
                         help="lifetime of new access tokens, overriding the clients' 9000 s")
+    parser.add_argument("--service", action="append", default=[], metavar="NAME=STATE",
+                        help="a service's availability: up, down (503) or absent (404), e.g. consume=down; repeatable")
     arguments = parser.parse_args(argv)
+    arguments.services = dict(item.partition("=")[::2] for item in arguments.service)
     try:
-        FaultSettings(arguments.latency_ms, arguments.error_rate, arguments.token_lifetime, arguments.error_status)
+        FaultSettings(arguments.latency_ms, arguments.error_rate, arguments.token_lifetime, arguments.error_status,
+                      arguments.services)
     except ValueError as error:
         parser.error(str(error))
     return arguments
@@ -54,7 +58,8 @@ def _banner(emulator, config: EmulatorConfig) -> str:
 def main(argv: list[str] | None = None) -> int:
     arguments = _arguments(argv)
     config = dataclasses.replace(DEFAULT_CONFIG, latency_ms=arguments.latency_ms, error_rate=arguments.error_rate,
-                                 token_lifetime_seconds=arguments.token_lifetime, error_status=arguments.error_status)
+                                 token_lifetime_seconds=arguments.token_lifetime, error_status=arguments.error_status,
+                                 services=arguments.services)
     stop = threading.Event()
     for signum in (signal.SIGINT, signal.SIGTERM):
         signal.signal(signum, lambda *_: stop.set())

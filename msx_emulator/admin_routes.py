@@ -12,12 +12,12 @@ from msx_emulator.backend import Backend
 from msx_emulator.errors import ApiError, bad_request
 
 ADMIN_PREFIX = "/_emulator/"
-FAULT_KNOBS = ("latency_ms", "error_rate", "token_lifetime_seconds", "error_status")
+FAULT_KNOBS = ("latency_ms", "error_rate", "token_lifetime_seconds", "error_status", "services")
 
 
 async def stats(request: Request) -> Response:
     backend: Backend = request.app.state.backend
-    return JSONResponse(backend.state.stats())
+    return JSONResponse(backend.stats())
 
 
 async def reset(request: Request) -> Response:

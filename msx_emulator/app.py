@@ -1,4 +1,4 @@
-"""The emulator's ASGI application: Starlette routes behind a traffic middleware."""
+"""The emulator's ASGI application: the services' routes behind a traffic middleware."""
 
 from __future__ import annotations
 
@@ -12,13 +12,22 @@ from starlette.responses import Response
 from starlette.routing import Route
 from starlette.types import ASGIApp, Receive, Scope, Send
 
-from msx_emulator import admin_routes, role_and_health_routes, tenant_routes, user_routes
+from msx_emulator import admin_routes
 from msx_emulator.admin_routes import ADMIN_PREFIX
 from msx_emulator.backend import Backend
 from msx_emulator.errors import ApiError
-from msx_emulator.token_endpoint import token_endpoint
+from msx_emulator.service import route
+from msx_emulator.services import SERVICES
+from msx_emulator.token_endpoint import TOKEN_PATH, token_endpoint
 
-TOKEN_PATH = "/idm/v2/token"
+
+def _unavailable(service: str, availability: str) -> ApiError | None:
+    """What a gateway answers for a service that is down (503) or has no route (404); None when up."""
+    if availability == "down":
+        return ApiError(503, "SERVICE_UNAVAILABLE", f"the {service} service is unavailable")
+    if availability == "absent":
+        return ApiError(404, "NOT_FOUND", f"no route to the {service} service")
+    return None
 
 
 class TrafficMiddleware:
@@ -32,14 +41,18 @@ class TrafficMiddleware:
             await self.app(scope, receive, send)
             return
         backend = self.backend
-        backend.state.count_request(token=scope["path"] == TOKEN_PATH)
-        latency_ms = backend.faults.settings.latency_ms
+        backend.traffic.count_request(token=scope["path"] == TOKEN_PATH)
+        faults = backend.faults
+        latency_ms = faults.settings.latency_ms
         if latency_ms:
             await asyncio.sleep(latency_ms / 1000)
-        if backend.faults.should_fail():
-            response = ApiError(backend.faults.settings.error_status, "INJECTED_FAULT",
-                                "the emulator's error_rate knob failed this request").response()
-            await response(scope, receive, send)
+        service = scope["path"].split("/")[1]
+        error = _unavailable(service, faults.availability(service))
+        if error is None and faults.should_fail():
+            error = ApiError(faults.settings.error_status, "INJECTED_FAULT",
+                             "the emulator's error_rate knob failed this request")
+        if error is not None:
+            await error.response()(scope, receive, send)
             return
         try:
             await self.app(scope, receive, send)
@@ -60,8 +73,10 @@ async def _server_error(request: Request, error: Exception) -> Response:
 
 def build_app(backend: Backend) -> Starlette:
     """The ASGI app serving `backend`."""
-    routes = [Route(TOKEN_PATH, token_endpoint, methods=["POST"]), *tenant_routes.ROUTES, *user_routes.ROUTES,
-              *role_and_health_routes.ROUTES, *admin_routes.ROUTES]
+    service_routes = [route(handler) for service in SERVICES for handler in service.handlers]
+    # Literal paths before templated ones (/users/current before /users/{id}): the first full match wins.
+    service_routes.sort(key=lambda r: r.path.count("{"))
+    routes = [Route(TOKEN_PATH, token_endpoint, methods=["POST"]), *service_routes, *admin_routes.ROUTES]
     app = Starlette(routes=routes, middleware=[Middleware(TrafficMiddleware, backend=backend)],
                     exception_handlers={HTTPException: _http_error, Exception: _server_error})
     app.state.backend = backend

@@ -1,4 +1,4 @@
-"""What the emulator knows at start: security clients, roles, tenants, users and health ids.
+"""What the emulator knows at start: security clients, roles, tenants, users, health ids and knobs.
 
 The defaults are the ones the suite and its documentation use; every field can be overridden
 by building another `EmulatorConfig` (for example with `dataclasses.replace`).
@@ -7,6 +7,7 @@ by building another `EmulatorConfig` (for example with `dataclasses.replace`).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Mapping
 
 PASSWORD_GRANT = "password"
 SWITCH_TENANT_GRANT = "urn:cisco:nfv:oauth:grant-type:switch-tenant"
@@ -81,6 +82,10 @@ VIEW_USERS, MANAGE_USERS = "VIEW_USERS", "MANAGE_USERS"
 VIEW_ROLE, VIEW_STATUS = "VIEW_ROLE", "VIEW_STATUS"
 SWITCH_TENANT, SWITCH_USER = "SWITCH_TENANT", "SWITCH_USER"
 ACCESS_ALL_TENANTS = "ACCESS_ALL_TENANTS"
+# The catalog (consume service): the contract's CONSUMER role views services, only OPERATOR manages service types.
+VIEW_SERVICES, MANAGE_SERVICETYPES = "VIEW_SERVICES", "MANAGE_SERVICETYPES"
+# A role that may do everything, whatever its permission list says (as MSX's superuser).
+SUPERUSER_ROLE = "SUPERUSER"
 
 ROOT_TENANT_ID = "6d6e8a2c-4f43-4c4c-9c51-0b2f7d8c1a01"
 OPERATIONS_TENANT_ID = "6d6e8a2c-4f43-4c4c-9c51-0b2f7d8c1a02"
@@ -91,18 +96,19 @@ OPERATOR_ROLE_ID = "c08874a0-d5d5-11ea-b88a-a7053c652ef4"
 CONSUMER_ROLE_ID = "c0895f00-d5d5-11ea-b88a-a7053c652ef4"
 
 DEFAULT_ROLES = (
-    RoleSeed(SUPERUSER_ROLE_ID, "SUPERUSER", "Full access to every tenant and user.", (
+    RoleSeed(SUPERUSER_ROLE_ID, SUPERUSER_ROLE, "Full access to every tenant, user and service.", (
         ACCESS_ALL_TENANTS, MANAGE_TENANT, VIEW_TENANT, MANAGE_USERS, VIEW_USERS, VIEW_ROLE, VIEW_STATUS,
-        SWITCH_TENANT, SWITCH_USER,
+        SWITCH_TENANT, SWITCH_USER, VIEW_SERVICES, MANAGE_SERVICETYPES,
     )),
     RoleSeed(TENANT_ADMIN_ROLE_ID, "TENANT_ADMIN", "Manages the users of its tenants.", (
-        VIEW_TENANT, MANAGE_USERS, VIEW_USERS, VIEW_ROLE, VIEW_STATUS, SWITCH_TENANT,
+        VIEW_TENANT, MANAGE_USERS, VIEW_USERS, VIEW_ROLE, VIEW_STATUS, SWITCH_TENANT, VIEW_SERVICES,
     )),
-    RoleSeed(OPERATOR_ROLE_ID, "OPERATOR", "Service provider operator: manages tenants.", (
+    RoleSeed(OPERATOR_ROLE_ID, "OPERATOR", "Service provider operator: manages tenants and the catalog.", (
         ACCESS_ALL_TENANTS, MANAGE_TENANT, VIEW_TENANT, VIEW_USERS, VIEW_ROLE, VIEW_STATUS, SWITCH_TENANT,
+        VIEW_SERVICES, MANAGE_SERVICETYPES,
     )),
-    RoleSeed(CONSUMER_ROLE_ID, "CONSUMER", "Views its tenants; changes nothing in IDM.", (
-        VIEW_TENANT, VIEW_USERS, VIEW_ROLE, VIEW_STATUS, SWITCH_TENANT,
+    RoleSeed(CONSUMER_ROLE_ID, "CONSUMER", "Views its tenants and the catalog; changes neither.", (
+        VIEW_TENANT, VIEW_USERS, VIEW_ROLE, VIEW_STATUS, SWITCH_TENANT, VIEW_SERVICES,
     )),
 )
 
@@ -146,18 +152,20 @@ class EmulatorConfig:
     error_rate: float = 0.0
     token_lifetime_seconds: int | None = None
     error_status: int = 500
+    # Per service path prefix ("consume", ...): "up" (left out), "down" (503) or "absent" (404).
+    services: Mapping[str, str] = field(default_factory=dict)
     # Verified bearer tokens are cached; this bounds the cache.
     token_cache_size: int = field(default=4096, repr=False)
 
     @property
     def superuser(self) -> UserSeed:
         """The first seeded user with the SUPERUSER role."""
-        return next(user for user in self.users if "SUPERUSER" in user.role_names)
+        return next(user for user in self.users if SUPERUSER_ROLE in user.role_names)
 
     @property
     def limited_user(self) -> UserSeed:
         """The first seeded user without the SUPERUSER role."""
-        return next(user for user in self.users if "SUPERUSER" not in user.role_names)
+        return next(user for user in self.users if SUPERUSER_ROLE not in user.role_names)
 
     def client(self, client_id: str) -> SecurityClient | None:
         """The security client with that id, if configured."""

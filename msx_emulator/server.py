@@ -12,7 +12,7 @@ import time
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, Iterator, Mapping
 
 import uvicorn
 
@@ -35,18 +35,24 @@ class Emulator:
     backend: Backend
 
     def stats(self) -> dict[str, Any]:
-        """Token and total request counts, and names of tenants and users that were not seeded."""
-        return self.backend.state.stats()
+        """{"token_requests", "requests", "password_grants", "left": {collection: [name or id, ...]},
+        "tenants", "users"}: counters, and what exists now but was not seeded (collections with some only)."""
+        return self.backend.stats()
 
     def reset(self) -> None:
         """Back to the seeded state: data, counters and fault knobs."""
         self.backend.reset()
 
-    def set_faults(self, latency_ms: int = 0, error_rate: float = 0.0,
-                   token_lifetime_seconds: int | None = None, error_status: int = 500) -> None:
-        """Set the fault knobs (ValueError for a bad value); the defaults turn them off."""
+    def set_faults(self, latency_ms: int = 0, error_rate: float = 0.0, token_lifetime_seconds: int | None = None,
+                   error_status: int = 500, services: Mapping[str, str] | None = None) -> None:
+        """Set the fault knobs (ValueError for a bad value); the defaults turn them off.
+
+        `services` maps service names (idm, consume, ...) to "up", "down" (503) or "absent" (404);
+        services left out are up.
+        """
         self.backend.faults.set(latency_ms=latency_ms, error_rate=error_rate,
-                                token_lifetime_seconds=token_lifetime_seconds, error_status=error_status)
+                                token_lifetime_seconds=token_lifetime_seconds, error_status=error_status,
+                                services=services or {})
 
 
 def _wait_until_answering(server: uvicorn.Server, thread: threading.Thread, host: str, port: int,

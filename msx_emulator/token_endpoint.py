@@ -15,14 +15,18 @@ from urllib.parse import parse_qs
 from starlette.requests import Request
 from starlette.responses import JSONResponse
 
-from msx_emulator.auth import principal_from_token
+from msx_emulator.auth import permitted
 from msx_emulator.backend import Backend
 from msx_emulator.config import (
     ACCESS_ALL_TENANTS, PASSWORD_GRANT, SWITCH_TENANT, SWITCH_TENANT_GRANT, SWITCH_USER, SWITCH_USER_GRANT,
     SecurityClient,
 )
 from msx_emulator.errors import ApiError, OAuthError
-from msx_emulator.validation import UUID_TEXT
+from msx_emulator.operations import operation_table
+from msx_emulator.request_validation import UUID_TEXT
+from msx_emulator.services import TOKEN_OPERATION, idm
+
+TOKEN_PATH = operation_table()[TOKEN_OPERATION].path
 
 KNOWN_GRANTS = (PASSWORD_GRANT, SWITCH_TENANT_GRANT, SWITCH_USER_GRANT)
 
@@ -68,16 +72,16 @@ def _scopes(form: dict[str, str], client: SecurityClient) -> list[str]:
 
 def _tenant(form: dict[str, str], user: dict[str, Any], backend: Backend, default: str | None) -> str:
     """The tenant the token acts in: the one asked for, if the user may act there, else `default`."""
-    state = backend.state
+    store = backend.store
     tenant_id, tenant_name = form.get("tenant_id"), form.get("tenant_name")
     if tenant_id:
         if not UUID_TEXT.match(tenant_id):
             raise OAuthError("invalid_request", "tenant_id must be a uuid")
         tenant_id = tenant_id.lower()
-        if not state.has_tenant(tenant_id):
+        if not idm.has_tenant(store, tenant_id):
             raise OAuthError("invalid_grant", f"no tenant with id {tenant_id}")
     elif tenant_name:
-        tenant_id = state.tenant_id_named(tenant_name)
+        tenant_id = idm.tenant_id_named(store, tenant_name)
         if tenant_id is None:
             raise OAuthError("invalid_grant", f"no tenant named {tenant_name!r}")
     else:
@@ -85,15 +89,15 @@ def _tenant(form: dict[str, str], user: dict[str, Any], backend: Backend, defaul
         if tenant_id is None:
             raise OAuthError("invalid_grant", f"user {user['username']!r} belongs to no tenant")
         return tenant_id
-    roles = state.role_names(user["roleIds"])
-    if tenant_id not in user["tenantIds"] and not state.permitted(roles, ACCESS_ALL_TENANTS):
+    roles = idm.role_names(store, user["roleIds"])
+    if tenant_id not in user["tenantIds"] and not permitted(backend.role_permissions, roles, ACCESS_ALL_TENANTS):
         raise OAuthError("invalid_grant", f"user {user['username']!r} may not act in tenant {tenant_id}")
     return tenant_id
 
 
 def _existing_principal(form: dict[str, str], backend: Backend):
     try:
-        return principal_from_token(_required(form, "access_token"), backend.tokens, backend.state)
+        return backend.principal(_required(form, "access_token"))
     except ApiError as error:
         raise OAuthError("invalid_grant", error.message) from None
 
@@ -103,11 +107,11 @@ def _grant(form: dict[str, str], client: SecurityClient, backend: Backend) -> tu
     grant_type = form["grant_type"]
     if grant_type == PASSWORD_GRANT:
         username, password = _required(form, "username"), _required(form, "password")
-        user = backend.state.authenticate(username, password)
+        user = idm.authenticate(backend.store, username, password)
         if user is None:
             raise OAuthError("invalid_grant", "bad credentials")
         tenant_id = _tenant(form, user, backend, default=None)
-        backend.state.count_password_grant(username)
+        backend.traffic.count_password_grant(username)
         return user, tenant_id
     principal = _existing_principal(form, backend)
     if grant_type == SWITCH_TENANT_GRANT:
@@ -118,7 +122,7 @@ def _grant(form: dict[str, str], client: SecurityClient, backend: Backend) -> tu
         return principal.user, _tenant(form, principal.user, backend, default=None)
     if not principal.may(SWITCH_USER):
         raise OAuthError("invalid_grant", "the access token's roles may not switch users")
-    target = backend.state.user_by_username(_required(form, "switch_username"))
+    target = idm.user_by_username(backend.store, _required(form, "switch_username"))
     if target is None:
         raise OAuthError("invalid_grant", f"no user named {form['switch_username']!r}")
     return target, _tenant(form, target, backend, default=None)
@@ -142,7 +146,7 @@ async def token_endpoint(request: Request) -> JSONResponse:
     lifetime = backend.faults.settings.token_lifetime_seconds
     if lifetime is None:
         lifetime = client.access_token_validity_seconds
-    roles = backend.state.role_names(user["roleIds"])
+    roles = idm.role_names(backend.store, user["roleIds"])
     token, claims = backend.tokens.issue(user, roles, client.client_id, scopes, tenant_id, lifetime)
     body = {
         "access_token": token, "token_type": "bearer", "expires_in": lifetime, "scope": " ".join(scopes),

@@ -71,18 +71,26 @@ def test_standalone_serves_and_stops_on_a_signal(emu_standalone, stop_signal):
 
 
 def test_standalone_applies_knobs_and_tls(emu_standalone):
-    process, banner = emu_standalone("--port", "0", "--tls", "--token-lifetime", "30", "--error-status", "503")
+    process, banner = emu_standalone("--port", "0", "--tls", "--token-lifetime", "30", "--error-status", "503",
+                                     "--service", "consume=down", "--service", "billing=absent")
     url = re.fullmatch(r"MSX emulator listening on (https://127\.0\.0\.1:\d+)", banner[0]).group(1)
     ca_bundle = re.search(r"CA bundle \(self-signed certificate\): (\S+)", "\n".join(banner)).group(1)
     with urllib3.PoolManager(ca_certs=ca_bundle) as https:
         faults = json.loads(https.request("GET", f"{url}/_emulator/faults").data)
+    services = faults.pop("services")
     assert faults == {"latency_ms": 0, "error_rate": 0.0, "token_lifetime_seconds": 30, "error_status": 503}
+    assert (services["consume"], services["billing"], services["idm"]) == ("down", "absent", "up")
     process.send_signal(signal.SIGINT)
     assert process.wait(10) == 0
     assert not Path(ca_bundle).exists()
 
 
-def test_standalone_rejects_bad_knobs():
-    result = subprocess.run([sys.executable, "-m", "msx_emulator", "--error-rate", "3"], cwd=ROOT,
+@pytest.mark.parametrize("knob, message", [
+    pytest.param(["--error-rate", "3"], "error_rate", id="error-rate"),
+    pytest.param(["--service", "nowhere=down"], "nowhere", id="unknown-service"),
+    pytest.param(["--service", "consume=sleepy"], "consume", id="unknown-availability"),
+])
+def test_standalone_rejects_bad_knobs(knob, message):
+    result = subprocess.run([sys.executable, "-m", "msx_emulator", *knob], cwd=ROOT,
                             capture_output=True, text=True, timeout=30)
-    assert result.returncode == 2 and "error_rate" in result.stderr
+    assert result.returncode == 2 and message in result.stderr

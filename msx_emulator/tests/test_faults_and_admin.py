@@ -75,8 +75,10 @@ def test_error_status_knob_sets_the_injected_status(emu, emu_http, status):
 
 
 def test_knobs_are_off_by_default_and_after_reset(emu, emu_http):
-    assert json.loads(emu_http("GET", "/_emulator/faults").data) == {
-        "latency_ms": 0, "error_rate": 0.0, "token_lifetime_seconds": None, "error_status": 500}
+    faults = json.loads(emu_http("GET", "/_emulator/faults").data)
+    services = faults.pop("services")
+    assert faults == {"latency_ms": 0, "error_rate": 0.0, "token_lifetime_seconds": None, "error_status": 500}
+    assert len(services) == 11 and set(services.values()) == {"up"}
     emu.set_faults(error_rate=1.0)
     emu.reset()
     assert json.loads(emu_http("GET", "/_emulator/faults").data)["error_rate"] == 0.0
@@ -92,8 +94,9 @@ def test_knobs_never_touch_emulator_routes(emu, emu_http):
 def test_faults_over_http(emu, emu_http, emu_login):
     response = emu_http("PUT", "/_emulator/faults", {"token_lifetime_seconds": 60, "latency_ms": 1})
     assert response.status == 200
-    assert json.loads(response.data) == {"latency_ms": 1, "error_rate": 0.0, "token_lifetime_seconds": 60,
-                                         "error_status": 500}
+    knobs = json.loads(response.data)
+    assert {name: knobs[name] for name in ("latency_ms", "error_rate", "token_lifetime_seconds", "error_status")} == {
+        "latency_ms": 1, "error_rate": 0.0, "token_lifetime_seconds": 60, "error_status": 500}
     assert emu_login().expires_in == 60
 
 
@@ -123,13 +126,15 @@ def test_stats_count_requests_and_name_what_was_not_seeded(emu, emu_tenants, emu
     assert stats == emu.stats()
     assert stats["token_requests"] == 1 and stats["requests"] == 2
     assert stats["password_grants"] == {"superuser": 1}
+    assert stats["left"] == {"tenants": ["Left behind"]}
     assert (stats["tenants"], stats["users"]) == (["Left behind"], [])
 
 
 def test_reset_over_http_restores_the_seed(emu, emu_tenants, emu_http):
     emu_tenants.create_tenant(TenantCreate(name="Gone after reset"))
     assert emu_http("POST", "/_emulator/reset").status == 204
-    assert emu.stats() == {"token_requests": 0, "requests": 0, "password_grants": {}, "tenants": [], "users": []}
+    assert emu.stats() == {"token_requests": 0, "requests": 0, "password_grants": {}, "left": {}, "tenants": [],
+                           "users": []}
 
 
 def test_reset_keeps_issued_tokens_valid(emu, emu_superuser_client):

@@ -6,10 +6,13 @@ operation gets schemathesis' own Authorization headers): no 5xx, no answer outsi
 
 from __future__ import annotations
 
+import json
 import os
+from urllib.parse import urlencode
 
 import pytest
 import schemathesis
+import urllib3
 from hypothesis import HealthCheck, settings
 from schemathesis import GenerationMode
 from schemathesis.checks import not_a_server_error
@@ -19,6 +22,7 @@ from schemathesis.specs.openapi.checks import (
 )
 
 from msx_emulator import running_emulator
+from msx_emulator.tests.helpers import basic
 from msxsuite.contract import SPEC_ENV
 
 # 17 operations x 20 examples bounds the run at a few hundred cases.
@@ -43,10 +47,12 @@ def emu_fuzz_schema():
 def emu_fuzz_target():
     """A dedicated emulator and a superuser bearer header for it."""
     with running_emulator() as emulator:
-        backend = emulator.backend
-        user = backend.state.user_by_username(emulator.config.superuser.username)
-        token, _ = backend.tokens.issue(user, ["SUPERUSER"], "msx-suite", ["read", "write"], user["tenantIds"][0], 9000)
-        yield emulator, {"Authorization": f"Bearer {token}"}
+        user, client = emulator.config.superuser, emulator.config.clients[0]
+        form = urlencode({"grant_type": "password", "username": user.username, "password": user.password})
+        answer = urllib3.request("POST", f"{emulator.url}/idm/v2/token", body=form,
+                                 headers={"Authorization": basic(client.client_id, client.client_secret),
+                                          "Content-Type": "application/x-www-form-urlencoded"})
+        yield emulator, {"Authorization": f"Bearer {json.loads(answer.data)['access_token']}"}
 
 
 schema = schemathesis.pytest.from_fixture("emu_fuzz_schema").include(path_regex="^/idm/")

@@ -1,0 +1,32 @@
+"""The monitor's service and device health lists, answered from the configured health ids (nothing stored)."""
+
+from __future__ import annotations
+
+from msx_emulator.config import VIEW_STATUS
+from msx_emulator.service import Call, Service
+
+SERVICE = Service("monitor")
+
+
+def _health_of(call: Call, kind: str) -> list[dict]:
+    """One ResourceHealth per asked id; an id nobody monitors is reported `unknown` (the contract has no 404)."""
+    known = {(item.type, item.id): item for item in call.backend.config.health}
+    items = []
+    for resource_id in call.params["ids"]:
+        seed = known.get((kind, resource_id))
+        if seed is None:
+            items.append({"id": resource_id, "type": kind, "status": "unknown",
+                          "description": f"no {kind} with id {resource_id!r} is monitored"[:256]})
+        else:
+            items.append({"id": seed.id, "type": kind, "status": seed.status, "description": seed.description})
+    return items
+
+
+@SERVICE.operation("getServicesHealthList", VIEW_STATUS)
+def get_services_health_list(call: Call) -> list:
+    return _health_of(call, "service")
+
+
+@SERVICE.operation("getDevicesHealthList", VIEW_STATUS)
+def get_devices_health_list(call: Call) -> list:
+    return _health_of(call, "device")
