@@ -3,8 +3,9 @@
 Parameters are converted from text to the SDK's types and checked with its validations and enums;
 a JSON body is walked against the SDK's model classes (properties, types, nullability, required
 constructor arguments, allOf parts, validations and enums). The SDK's own checks (`check_validations`,
-`check_allowed_values`) judge the values. Formats the SDK does not carry (uuid, email, the contract's
-regular-expression formats) are checked by the `Format`s a service declares for an operation.
+`check_allowed_values`) judge the values. What the SDK does not carry (the formats uuid and email, the
+contract's regular-expression formats, constraints on array items) is checked by the `Format`s a service
+declares for an operation.
 """
 
 from __future__ import annotations
@@ -59,6 +60,17 @@ def pattern_format(pattern: str) -> Format:
     def check(value: Any, name: str) -> Any:
         if not isinstance(value, str) or not compiled.match(value):
             raise invalid(f"{name} must match {pattern}")
+        return value
+
+    return check
+
+
+def length_format(minimum: int, maximum: int) -> Format:
+    """String lengths the contract sets on the items of an array, which the SDK does not carry."""
+
+    def check(value: Any, name: str) -> Any:
+        if not isinstance(value, str) or not minimum <= len(value) <= maximum:
+            raise invalid(f"{name} must be {minimum} to {maximum} characters long")
         return value
 
     return check
@@ -268,13 +280,25 @@ def _check_model(value: Any, model: type, path: str) -> None:
             _check_values(model, python_name, value[name], shown)
 
 
-def apply_formats(formats: Mapping[str, Format], params: dict[str, Any], body: Any) -> Any:
-    """Check the declared formats of parameters (in place) and top-level body fields; the canonical body."""
-    for name, check in formats.items():
-        if params.get(name) is not None:
-            params[name] = _formatted(check, params[name], name)
-        if isinstance(body, dict) and body.get(name) is not None:
-            body = {**body, name: _formatted(check, body[name], name)}
+def format_parameters(formats: Mapping[str, Format], params: dict[str, Any]) -> None:
+    """Check the declared formats of parameters, replacing each value by its canonical form."""
+    for name, value in params.items():
+        if name in formats and value is not None:
+            params[name] = _formatted(formats[name], value, name)
+
+
+def format_body(formats: Mapping[str, Format], body: Any) -> Any:
+    """The body with the declared formats of its top-level fields checked and canonical.
+
+    A format named "body" checks the whole body (each item of an array body).
+    """
+    if body is None:
+        return None
+    if "body" in formats:
+        return _formatted(formats["body"], body, "body")
+    if isinstance(body, dict):
+        return {name: _formatted(formats[name], value, name) if name in formats and value is not None else value
+                for name, value in body.items()}
     return body
 
 

@@ -18,7 +18,7 @@ from starlette.routing import Route
 from msx_emulator.auth import Principal, bearer_token
 from msx_emulator.errors import ApiError
 from msx_emulator.operations import operation_table
-from msx_emulator.request_validation import Format, apply_formats, check_body, check_parameters
+from msx_emulator.request_validation import Format, check_body, check_parameters, format_body, format_parameters
 from msx_emulator.store import Kind, Store
 
 if TYPE_CHECKING:
@@ -87,8 +87,8 @@ def route(handler: Handler) -> Route:
             if handler.permission is not None:
                 principal.require(handler.permission)
             params = check_parameters(operation, request.path_params, request.query_params)
-            body = check_body(operation, await request.body())
-            body = apply_formats(handler.formats, params, body)
+            format_parameters(handler.formats, params)
+            body = format_body(handler.formats, check_body(operation, await request.body()))
             answer = handler.function(Call(params, body, principal, backend))
         except ApiError as error:
             return error.response()

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from msx_emulator.services import idm, monitor
+from msx_emulator.services import consume, idm, monitor
 from msx_emulator.service import Service
 
 # getAccessToken is served by msx_emulator/token_endpoint.py, outside the handler machinery.
 TOKEN_OPERATION = "getAccessToken"
-SERVICES: tuple[Service, ...] = (idm.SERVICE, monitor.SERVICE)
+SERVICES: tuple[Service, ...] = (idm.SERVICE, monitor.SERVICE, consume.SERVICE)
 
 
 def served_operations() -> set[str]:

@@ -9,6 +9,8 @@ from __future__ import annotations
 import pytest
 from python_msx_sdk import ApiClient, Configuration
 from python_msx_sdk.api.health_api import HealthApi
+from python_msx_sdk.api.offers_api import OffersApi
+from python_msx_sdk.api.products_api import ProductsApi
 from python_msx_sdk.api.roles_api import RolesApi
 from python_msx_sdk.api.security_api import SecurityApi
 from python_msx_sdk.api.tenants_api import TenantsApi
@@ -150,3 +152,15 @@ def emu_roles(emu_superuser_client):
 def emu_health(emu_superuser_client):
     """HealthApi as superuser."""
     return HealthApi(emu_superuser_client)
+
+
+@pytest.fixture
+def emu_products(emu_superuser_client):
+    """ProductsApi as superuser."""
+    return ProductsApi(emu_superuser_client)
+
+
+@pytest.fixture
+def emu_offers(emu_superuser_client):
+    """OffersApi as superuser."""
+    return OffersApi(emu_superuser_client)

@@ -1,4 +1,4 @@
-"""Bearer authentication on all 18 operations besides the token one: bad tokens get 401."""
+"""Bearer authentication on every operation the emulator serves besides the token one: bad tokens get 401."""
 
 from __future__ import annotations
 
