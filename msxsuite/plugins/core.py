@@ -15,14 +15,18 @@ from contextlib import ExitStack
 from pathlib import Path
 
 import pytest
+import urllib3
+from python_msx_sdk.exceptions import OpenApiException
 from vcr.errors import CannotOverwriteExistingCassetteException
 from vcr.persisters.filesystem import FilesystemPersister
 
 from msxsuite import recording
 from msxsuite.auth import TokenStore, request_token
-from msxsuite.diagnosis import SetupProblem
+from msxsuite.cleanup.sweeper import find_leftovers
+from msxsuite.diagnosis import SetupProblem, explain
 from msxsuite.naming import new_run_tag
-from msxsuite.sdk import SDK_VERSION
+from msxsuite.sdk import SDK_VERSION, api_client, api_factory
+from msxsuite.sdk_source import sdk_source
 from msxsuite.settings import EMULATOR, Settings, add_options, resolve, with_emulator
 from msxsuite.stash import CLEANUP, RUN_TAG, SETTINGS, TOKEN_STORE
 from msxsuite.stash import EMULATOR as EMULATOR_HANDLE
@@ -145,7 +149,7 @@ def _summary(config: pytest.Config) -> dict:
     target = f"embedded emulator {settings.url}" if settings.embedded_emulator else settings.url
     if settings.mode == "replay":
         target = f"cassettes in {recording.CASSETTES}/ (recorded against the MSX emulator)"
-    return {"MSX mode": settings.mode, "MSX target": target, "python-msx-sdk": SDK_VERSION}
+    return {"MSX mode": settings.mode, "MSX target": target, "python-msx-sdk": f"{SDK_VERSION} ({sdk_source()})"}
 
 
 def pytest_report_header(config: pytest.Config) -> list[str]:
@@ -153,7 +157,7 @@ def pytest_report_header(config: pytest.Config) -> list[str]:
     summary = _summary(config)
     sources = ", ".join(f"{name} from {source}" for name, source in sorted(settings.sources.items()))
     return [
-        f"msx: mode {summary['MSX mode']}, target {summary['MSX target']}, python-msx-sdk {SDK_VERSION}",
+        f"msx: mode {summary['MSX mode']}, target {summary['MSX target']}, python-msx-sdk {summary['python-msx-sdk']}",
         f"msx settings: {sources or 'all defaults'}",
     ]
 
@@ -167,29 +171,37 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo):
     return report
 
 
-def pytest_terminal_summary(terminalreporter, config: pytest.Config) -> None:
-    """After a run against the embedded emulator, say what it saw."""
-    emulator = config.stash.get(EMULATOR_HANDLE, None)
-    if emulator is None:
-        return
-    stats = emulator.stats()
-    suite_user = config.stash[SETTINGS].username
-    suite_grants = stats["password_grants"].get(suite_user, 0)
-    terminalreporter.write_line(
-        f"msx emulator: {suite_grants} password grant(s) for the suite user {suite_user} "
-        f"({stats['token_requests']} token request(s) in all, the rest by the token tests), "
-        f"{stats['requests']} request(s), "
-        f"{len(stats['tenants'])} tenant(s) and {len(stats['users'])} user(s) left behind"
-    )
+def left_behind(stats: dict) -> str:
+    """What the embedded emulator holds that it was not seeded with, as one phrase."""
+    left = {collection: names for collection, names in stats["left"].items() if names}
+    if not left:
+        return "nothing left behind"
+    return "left behind: " + "; ".join(f"{len(names)} {collection} ({', '.join(map(str, names[:3]))}"
+                                       f"{', ...' if len(names) > 3 else ''})" for collection, names in left.items())
 
 
 def pytest_sessionfinish(session: pytest.Session) -> None:
-    """Fail a run against the embedded emulator that left tenants or users behind."""
-    emulator = session.config.stash.get(EMULATOR_HANDLE, None)
-    if emulator is not None and session.exitstatus == 0:
-        stats = emulator.stats()
-        if stats["tenants"] or stats["users"]:
-            session.exitstatus = pytest.ExitCode.TESTS_FAILED
+    """Fail a run against the embedded emulator that left anything behind.
+
+    Two views, so that neither can hide a leak: what the registry's kinds find by the run's names,
+    and every object the emulator holds that it was not seeded with (a kind missing from the
+    registry shows there).
+    """
+    config = session.config
+    emulator = config.stash.get(EMULATOR_HANDLE, None)
+    if emulator is None or session.exitstatus != 0 or not selects_msx_tests(config):
+        return
+    reporter = config.pluginmanager.get_plugin("terminalreporter")
+    try:
+        with api_client(config.stash[SETTINGS], config.stash[TOKEN_STORE].current().access_token) as client:
+            named = [str(leftover) for leftover in find_leftovers(api_factory(client))
+                     if leftover.run_tag == config.stash[RUN_TAG]]
+    except (OpenApiException, urllib3.exceptions.HTTPError, OSError) as error:
+        named = [f"nothing it could tell ({explain(error, config.stash[SETTINGS], 'listing what the run made')})"]
+    if named or any(emulator.stats()["left"].values()):
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
+        if named and reporter is not None:
+            reporter.write_line(f"msx leak check: this run left {', '.join(named)}")
 
 
 def pytest_unconfigure(config: pytest.Config) -> None:

@@ -18,9 +18,10 @@ import pytest
 
 from msxsuite.counters import TALLY
 from msxsuite.plugins.freshness import freshness
-from msxsuite.plugins.core import is_worker
+from msxsuite.plugins.core import is_worker, left_behind
 from msxsuite.provenance import target_kind
 from msxsuite.sdk import SDK_VERSION
+from msxsuite.sdk_source import sdk_source
 from msxsuite.services import service_of
 from msxsuite.settings import EMBEDDED_EMULATOR
 from msxsuite.stash import EMULATOR, SETTINGS
@@ -76,6 +77,7 @@ class RunSummary:
             "mode": settings.mode,
             "target": "cassettes" if settings.mode == "replay" else target_kind(settings),
             "sdk": SDK_VERSION,
+            "sdk_source": sdk_source(),
             "services": {name: _counts(counts) for name, counts in sorted(services.items())},
             "tests": _counts(Counter(self.outcomes.values())),
             "tokens": self._tokens(tally),
@@ -117,6 +119,15 @@ class RunSummary:
         return result
 
     def pytest_terminal_summary(self, terminalreporter) -> None:
+        emulator = self.config.stash.get(EMULATOR, None)
+        if emulator is not None:
+            tokens, stats = self.figures()["tokens"], emulator.stats()
+            terminalreporter.write_line(
+                f"msx emulator: {tokens['suite_token_fetches']} token(s) for the suite; "
+                f"{tokens['suite_password_grants']} password grant(s) for the suite user "
+                f"{self.config.stash[SETTINGS].username} and {tokens['token_requests']} token request(s) in all, "
+                f"the rest asked for on purpose by the token tests; {stats['requests']} request(s), "
+                f"{left_behind(stats)}")
         path = summary_path(self.config)
         if path is not None:
             terminalreporter.write_line(f"msx summary: {path}")
@@ -134,7 +145,8 @@ def as_html(figures: dict) -> list[str]:
         token_text += (f", {tokens['suite_password_grants']} password grant(s) for the suite user, "
                        f"{tokens['token_requests']} token request(s) in all")
     texts = [
-        f"MSX target: {figures['target']} (mode {figures['mode']}), python-msx-sdk {figures['sdk']}",
+        f"MSX target: {figures['target']} (mode {figures['mode']}), "
+        f"python-msx-sdk {figures['sdk']} ({figures['sdk_source']})",
         f"Tokens: {token_text}. Retries: {figures['retries']}. Cleaned: {figures['cleaned']}. "
         f"Leaked: {figures['leaked']}.",
     ]

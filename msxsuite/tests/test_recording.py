@@ -80,6 +80,6 @@ def test_one_token_request_and_nothing_left_behind_at_any_worker_count(suite, wo
     result = suite.runpytest_subprocess("--msx-mode=emulator", "-n", workers)
     result.assert_outcomes(passed=2)
     result.stdout.fnmatch_lines([
-        "msx emulator: 1 password grant(s) for the suite user superuser (1 token request(s) in all, *"
-        " 0 tenant(s) and 0 user(s) left behind",
+        "msx emulator: 1 token(s) for the suite; 1 password grant(s) for the suite user superuser and "
+        "1 token request(s) in all, * nothing left behind",
     ])

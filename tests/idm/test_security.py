@@ -36,8 +36,8 @@ def test_switch_user_grant_gives_a_token_for_that_user(switch_grant, limited_use
 
 
 @pytest.mark.smoke
-def test_switch_tenant_grant_to_the_suite_users_own_tenant_gives_a_working_token(msx_api, switch_grant, make_api_client,
-                                                                                 ):
+def test_switch_tenant_grant_to_the_suite_users_own_tenant_gives_a_working_token(msx_api, switch_grant,
+                                                                                 make_api_client):
     users_api = msx_api(UsersApi)
     me = users_api.get_current_user()
     switched = switch_grant(SWITCH_TENANT, tenant_id=me.tenant_ids[0])
