@@ -1,4 +1,4 @@
-"""A local emulator of Cisco MSX's IDM service and monitor health lists, faithful to the MSX SDK contract.
+"""A local emulator of Cisco MSX (IDM, monitor health lists, Catalog), faithful to the MSX SDK contract.
 
 `running_emulator()` serves it from a background thread of this process; `python -m msx_emulator`
 serves it standalone. See msx_emulator/README.md.

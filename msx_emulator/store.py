@@ -126,12 +126,6 @@ class Store:
         with self.lock:
             return resource_id in self._items[kind.collection]
 
-    def find(self, kind: Kind, predicate: Predicate | None = None) -> list[Resource]:
-        """Copies of the resources that match, in creation order."""
-        with self.lock:
-            return [copy.deepcopy(item) for item in self._items[kind.collection].values()
-                    if predicate is None or predicate(item)]
-
     def first(self, kind: Kind, predicate: Predicate) -> Resource | None:
         """A copy of the first resource that matches, or None."""
         with self.lock:
