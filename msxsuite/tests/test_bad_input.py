@@ -10,8 +10,9 @@ from msxsuite.tests.fake_servers import Answer, scripted_server
 from msxsuite.tests.run_output import failure_section, printed
 
 PROBE = """
-def test_read(tenants_api):
-    assert tenants_api.get_tenants_page(page=0, page_size=1).page == 0
+from python_msx_sdk.api.tenants_api import TenantsApi
+def test_read(msx_api):
+    assert msx_api(TenantsApi).get_tenants_page(page=0, page_size=1).page == 0
 """
 HTML_PAGE = Answer(200, "text/html", b"<html><body>Welcome to nginx!</body></html>")
 

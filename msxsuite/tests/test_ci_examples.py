@@ -9,6 +9,9 @@ from pathlib import Path
 import pytest
 import yaml
 
+from msxsuite.coverage import checked_services
+from msxsuite.services import service_of
+
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = ROOT / "ci-examples"
 GITHUB = EXAMPLES / "github-actions" / "msx-validation.yml"
@@ -100,10 +103,11 @@ def test_examples_say_they_are_examples_and_hold_no_credentials(path):
         assert credential not in text
 
 
-def test_smoke_marker_selects_a_test_of_every_group():
+def test_smoke_marker_selects_a_test_of_every_service_and_idm_group():
     result = subprocess.run([sys.executable, "-m", "pytest", "--collect-only", "-q", "-m", "smoke", "tests"],
                             cwd=ROOT, capture_output=True, text=True, env=os.environ)
     assert result.returncode == 0, result.stdout + result.stderr
     modules = {line.split("::")[0] for line in result.stdout.splitlines() if line.startswith("tests/")}
-    groups = ("health", "roles", "security", "tenants", "users")  # token: the switch grant in security
-    assert modules == {f"tests/test_{group}.py" for group in groups}, result.stdout
+    assert {service_of(module) for module in modules} == set(checked_services(ROOT)), result.stdout
+    groups = ("roles", "security", "tenants", "users")  # token: the switch grant in security
+    assert {f"tests/idm/test_{group}.py" for group in groups} <= modules, result.stdout

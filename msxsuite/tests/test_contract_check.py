@@ -10,18 +10,19 @@ from msxsuite.plugins.contract_check import SPEC_ENV
 
 UNKNOWN_ID = "5f0c3e52-0000-4000-8000-000000000404"
 PROBE = f"""
+from python_msx_sdk.api.tenants_api import TenantsApi
 import pytest
 from python_msx_sdk.exceptions import NotFoundException
 
 
-def test_tenant_round_trip(tenants, tenants_api, unique_name):
+def test_tenant_round_trip(tenants, msx_api, unique_name):
     created = tenants.create(name=unique_name)
-    assert tenants_api.get_tenant(created.resource.id).name == unique_name
+    assert msx_api(TenantsApi).get_tenant(created.resource.id).name == unique_name
 
 
-def test_unknown_tenant_is_not_found(tenants_api):
+def test_unknown_tenant_is_not_found(msx_api):
     with pytest.raises(NotFoundException):
-        tenants_api.get_tenant("{UNKNOWN_ID}")
+        msx_api(TenantsApi).get_tenant("{UNKNOWN_ID}")
 """
 # Contracts of our own, stricter than MSX's, that the emulator's honest answers break.
 SHORT_TENANT_NAMES = """

@@ -109,15 +109,16 @@ def test_request_beyond_the_timeout_fails_once_with_one_line(emu, tenants_on):
 
 
 PROBE = f"""
+from python_msx_sdk.api.tenants_api import TenantsApi
 import urllib3
 
-def test_slow_read(tenants_api, msx_settings):
+def test_slow_read(msx_api, msx_settings):
     urllib3.request("PUT", msx_settings.url + "/_emulator/faults", json={{"latency_ms": 1500}})
-    tenants_api.get_tenant("{ROOT_TENANT_ID}")
+    msx_api(TenantsApi).get_tenant("{ROOT_TENANT_ID}")
 
-def test_after_the_slow_one(tenants_api, msx_settings):
+def test_after_the_slow_one(msx_api, msx_settings):
     urllib3.request("PUT", msx_settings.url + "/_emulator/faults", json={{}})
-    assert tenants_api.get_tenant("{ROOT_TENANT_ID}").name == "Emulator Root"
+    assert msx_api(TenantsApi).get_tenant("{ROOT_TENANT_ID}").name == "Emulator Root"
 """
 
 

@@ -11,8 +11,9 @@ import yaml
 from msxsuite.plugins.freshness import Policy, resolve_policy, scan
 
 PROBE = """
-def test_current_user(users_api):
-    assert users_api.get_current_user().username
+from python_msx_sdk.api.users_api import UsersApi
+def test_current_user(msx_api):
+    assert msx_api(UsersApi).get_current_user().username
 """
 PROBE_CASSETTE = Path("cassettes", "test_probe", "test_current_user.yaml")
 TOKEN_CASSETTE = Path("cassettes", "session", "token.yaml")

@@ -17,13 +17,14 @@ from msxsuite.cleanup.ledger import LEDGER_DIR
 from msxsuite.tests.emulated import msx_environment
 
 HANGING_TEST = '''
+from python_msx_sdk.api.roles_api import RolesApi
 import time
 
 
-def test_creates_a_tenant_and_a_user_then_hangs(tenants, users, roles_api, unique_name):
+def test_creates_a_tenant_and_a_user_then_hangs(tenants, users, msx_api, unique_name):
     tenant = tenants.create(name=unique_name).resource
     users.create(username=unique_name, first_name="Msx", last_name="Suite", email=f"{unique_name}@example.com",
-                 role_ids=[roles_api.get_role_by_name("CONSUMER").id], tenant_ids=[tenant.id],
+                 role_ids=[msx_api(RolesApi).get_role_by_name("CONSUMER").id], tenant_ids=[tenant.id],
                  password="Msx-Suite-First-1")
     time.sleep(300)
 '''

@@ -5,13 +5,14 @@ import re
 import pytest
 
 PROBE = """
+from python_msx_sdk.api.tenants_api import TenantsApi
 import pytest
 
 @pytest.mark.parametrize("n", [1, 2])
-def test_tenant_round_trip(tenants, tenants_api, unique_name, n):
+def test_tenant_round_trip(tenants, msx_api, unique_name, n):
     created = tenants.create(name=unique_name)
     assert created.resource.name == unique_name
-    assert tenants_api.get_tenant(created.resource.id).name == unique_name
+    assert msx_api(TenantsApi).get_tenant(created.resource.id).name == unique_name
 """
 CREDENTIALS = ("emulator-client-secret", "Emulator-Superuser-1", "username=superuser", '"username": "superuser"',
                "msx-suite")

@@ -6,30 +6,33 @@ from pathlib import Path
 import pytest
 
 from msxsuite.plugins.run_summary import summary_path
+from msxsuite.sdk_source import sdk_source
 from msxsuite.services import service_of
 
 TENANTS_PROBE = """
+from python_msx_sdk.api.tenants_api import TenantsApi
 import pytest
 from msxsuite.counters import TALLY
 
 @pytest.mark.parametrize("n", range(6))
-def test_tenants_page(tenants_api, n):
+def test_tenants_page(msx_api, n):
     TALLY["cleaned"] += 1
-    assert tenants_api.get_tenants_page(page=0, page_size=1).contents
+    assert msx_api(TenantsApi).get_tenants_page(page=0, page_size=1).contents
 """
-ROLES_PROBE = """
+HEALTH_PROBE = """
+from python_msx_sdk.api.health_api import HealthApi
 from msxsuite.counters import TALLY
 
-def test_role_that_fails(roles_api):
+def test_health_that_fails(msx_api):
     TALLY["leaked"] += 1
-    assert roles_api.get_role_by_name("MSXT_NO_SUCH_ROLE") is None
+    assert msx_api(HealthApi).get_services_health_list(ids=["idm"]) == []
 """
 
 
 @pytest.fixture
 def probes(suite):
-    """Checklist probes for two services: six tenants tests that pass, one roles test that fails."""
-    suite.makepyfile(**{"tests/test_tenants.py": TENANTS_PROBE, "tests/test_roles_negative.py": ROLES_PROBE})
+    """Checklist probes for two services: six IDM tests that pass, one monitor test that fails."""
+    suite.makepyfile(**{"tests/idm/test_tenants.py": TENANTS_PROBE, "tests/monitor/test_health.py": HEALTH_PROBE})
     return suite
 
 
@@ -43,8 +46,8 @@ def test_summary_counts_services_tokens_and_tallies_of_every_worker(probes, work
     result.assert_outcomes(passed=6, failed=1)
     result.stdout.fnmatch_lines(["msx summary: reports/summary.json"])
     summary = read_summary(probes)
-    assert summary["services"] == {"roles": {"passed": 0, "failed": 1, "skipped": 0},
-                                   "tenants": {"passed": 6, "failed": 0, "skipped": 0}}
+    assert summary["services"] == {"idm": {"passed": 6, "failed": 0, "skipped": 0},
+                                   "monitor": {"passed": 0, "failed": 1, "skipped": 0}}
     assert summary["tokens"] == {"source": "embedded emulator", "suite_token_fetches": 1,
                                  "suite_password_grants": 1, "token_requests": 1}
     assert (summary["cleaned"], summary["leaked"], summary["retries"]) == (6, 1, 0)
@@ -60,9 +63,9 @@ def test_html_report_shows_the_figures_and_the_summary_goes_where_asked(probes):
     assert not (probes.path / "reports" / "summary.json").exists()
     assert read_summary(probes, "out/run.json")["tests"] == {"passed": 6, "failed": 1, "skipped": 0}
     page = (probes.path / "reports" / "report.html").read_text()
-    assert "<p>MSX target: emulator (mode live), python-msx-sdk 1.0.10</p>" in page
+    assert f"<p>MSX target: emulator (mode live), python-msx-sdk 1.0.10 ({sdk_source()})</p>" in page
     assert "Cleaned: 6. Leaked: 1." in page
-    assert "<tr><td>tenants</td><td>6</td><td>0</td><td>0</td></tr>" in page
+    assert "<tr><td>idm</td><td>6</td><td>0</td><td>0</td></tr>" in page
 
 
 def test_replay_summary_reports_the_cassettes_and_what_the_token_store_fetched(probes):

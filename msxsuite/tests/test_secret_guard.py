@@ -21,11 +21,12 @@ PASSWORD = "Lab-Passw0rd-42"
 
 # Failures a real run may have: a test holding the token fails, an assertion compares token answers.
 FAILING_TESTS = '''
+from python_msx_sdk.api.tenants_api import TenantsApi
 from msxsuite.auth import password_grant
 
 
-def test_fails_holding_the_token(msx_access_token, tenants_api):
-    tenants_api.get_tenants_page(page=0, page_size=5)
+def test_fails_holding_the_token(msx_access_token, msx_api):
+    msx_api(TenantsApi).get_tenants_page(page=0, page_size=5)
     assert msx_access_token == "another token"
 
 

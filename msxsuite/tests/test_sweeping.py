@@ -15,11 +15,12 @@ from msxsuite.tests.test_cleanup_ledger import dead_pid
 # A test that creates a suite-named tenant behind its tracker's back, as a create whose answer and
 # look-up were both lost would.
 UNTRACKED_TEST = '''
+from python_msx_sdk.api.tenants_api import TenantsApi
 from python_msx_sdk.model.tenant_create import TenantCreate
 
 
-def test_creates_a_tenant_no_tracker_knows(tenants_api, unique_name):
-    tenants_api.create_tenant(TenantCreate(name=unique_name))
+def test_creates_a_tenant_no_tracker_knows(msx_api, unique_name):
+    msx_api(TenantsApi).create_tenant(TenantCreate(name=unique_name))
 '''
 
 

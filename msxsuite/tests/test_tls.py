@@ -3,8 +3,9 @@
 from msxsuite.tests.emulated import msx_environment
 
 PROBE = """
-def test_read(tenants_api):
-    assert tenants_api.get_tenants_page(page=0, page_size=1).page == 0
+from python_msx_sdk.api.tenants_api import TenantsApi
+def test_read(msx_api):
+    assert msx_api(TenantsApi).get_tenants_page(page=0, page_size=1).page == 0
 """
 
 

@@ -6,21 +6,22 @@ from msx_emulator.config import ROOT_TENANT_ID
 from msxsuite.tests.emulated import msx_environment
 
 PROBE = f"""
+from python_msx_sdk.api.tenants_api import TenantsApi
 import time
 
 import pytest
 
 
-def test_reads_for_longer_than_a_token_lives(tenants_api):
+def test_reads_for_longer_than_a_token_lives(msx_api):
     deadline = time.monotonic() + 4
     while time.monotonic() < deadline:
-        assert tenants_api.get_tenant("{ROOT_TENANT_ID}").name == "Emulator Root"
+        assert msx_api(TenantsApi).get_tenant("{ROOT_TENANT_ID}").name == "Emulator Root"
 
 
 @pytest.mark.parametrize("n", [1, 2, 3])
-def test_tenant_round_trip(tenants, tenants_api, unique_name, n):
+def test_tenant_round_trip(tenants, msx_api, unique_name, n):
     created = tenants.create(name=unique_name)
-    assert tenants_api.get_tenant(created.resource.id).name == unique_name
+    assert msx_api(TenantsApi).get_tenant(created.resource.id).name == unique_name
 """
 SHORT_LIFETIME = 3
 

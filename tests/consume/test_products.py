@@ -166,3 +166,12 @@ def test_updateProductAssignments_getProductAssignmentsList_set_list_and_clear(m
 
     assert products_api.update_product_assignments(product.id, []) == []
     assert products_api.get_product_assignments_list(product.id) == [], "an empty list clears the assignments"
+
+
+@pytest.mark.smoke
+def test_getProductsPage_and_getProductsCount_answer_for_the_whole_catalog(msx_api):
+    """Read-only: a first page of at most 10 products, and a count that is at least that long."""
+    products_api = msx_api(ProductsApi)
+    page = products_api.get_products_page(page=0, page_size=10)
+    assert page.page == 0 and len(page.contents) <= 10, f"a first page of at most 10 products: {page}"
+    assert products_api.get_products_count() >= len(page.contents)
