@@ -132,7 +132,7 @@ def refuses(msx_api, unique_name):
         kind = BY_MODEL.get(type(accepted))
         if kind is not None and any(str(value).startswith(unique_name) for value in accepted.to_dict().values()):
             with contextlib.suppress(ApiException):  # e.g. 409; the factories delete what they made
-                getattr(msx_api(kind.api), kind.delete)(accepted.id)
+                kind.delete(msx_api(kind.api), accepted.id)
 
     def expect(status, call):
         try:

@@ -18,7 +18,6 @@ from python_msx_sdk.exceptions import NotFoundException, OpenApiException
 
 from msxsuite.cleanup.ledger import RunTrail, read_trails
 from msxsuite.naming import PREFIX
-from msxsuite.paging import all_items
 from msxsuite.registry import BY_LABEL, deletion_order
 
 ApiFor = Callable[[type], object]
@@ -62,7 +61,7 @@ def find_leftovers(api_for: ApiFor) -> list[Leftover]:
     leftovers = []
     for kind in deletion_order():
         found = []
-        for item in all_items(getattr(api_for(kind.api), kind.page)):
+        for item in kind.list_all(api_for(kind.api)):
             name = kind.name_of(item)
             if run_tag_of(name):
                 created_on = getattr(item, "created_on", None)
@@ -108,9 +107,8 @@ def delete_all(leftovers: list[Leftover], api_for: ApiFor, say: Callable[[str], 
     result = SweepResult()
     for leftover in leftovers:
         kind = BY_LABEL[leftover.kind]
-        delete = getattr(api_for(kind.api), kind.delete)
         try:
-            delete(leftover.id)
+            kind.delete(api_for(kind.api), leftover.id)
         except NotFoundException:
             say(f"already gone: {leftover}")
         except (OpenApiException, urllib3.exceptions.HTTPError, OSError) as error:

@@ -14,7 +14,6 @@ from python_msx_sdk.exceptions import ApiException, NotFoundException
 
 from msxsuite.cleanup.ledger import Ledger
 from msxsuite.counters import TALLY
-from msxsuite.paging import all_items
 from msxsuite.registry import ResourceKind, deletion_order
 from msxsuite.retries import RETRIED_STATUSES
 
@@ -114,16 +113,16 @@ class Tracker:
 
 
 def find_by_name(api, kind: ResourceKind, name: str):
-    """The resource of that kind with exactly that name, by paging through its list, else None."""
-    return next((item for item in all_items(getattr(api, kind.page)) if kind.name_of(item) == name), None)
+    """The resource of that kind with exactly that name, by listing them all, else None."""
+    return next((item for item in kind.list_all(api) if kind.name_of(item) == name), None)
 
 
 def tracker_for(kind: ResourceKind, api, ledger: Ledger | None = None) -> Tracker:
     """A Tracker of one registry kind, through its SDK API object."""
     return Tracker(
         kind,
-        lambda fields: getattr(api, kind.create)(kind.create_model(**fields), _return_http_data_only=False),
-        getattr(api, kind.delete),
+        lambda fields: kind.create(api, fields),
+        lambda resource_id, **kwargs: kind.delete(api, resource_id, **kwargs),
         lambda fields: find_by_name(api, kind, fields[kind.name_field]),
         ledger,
     )
