@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 
 import pytest
 
+from msxsuite.services import SERVICES
+
 MODES = ("replay", "record", "live", "emulator")
 EMULATOR = "emulator"
 EMBEDDED_EMULATOR = "embedded emulator"  # the source of the settings it supplies
@@ -44,10 +46,19 @@ SPECS = (
     Spec("ca_bundle", "PEM file of CAs that sign the MSX certificate", "--msx-ca-bundle", "MSX_CA_BUNDLE", "msx_ca_bundle"),
     Spec("insecure", "skip TLS verification (self-signed lab MSX; warns)", "--msx-insecure", "MSX_INSECURE", "msx_insecure", flag=True),
     Spec("timeout", "seconds MSX may take to answer one request (default 30)", "--msx-timeout", "MSX_TIMEOUT", "msx_timeout"),
+    Spec("services", "the MSX services this MSX runs, comma-separated, or 'auto' to ask each (default auto)",
+         "--msx-services", "MSX_SERVICES", "msx_services"),
+    Spec("allow_side_effects", "run tests whose effects reach beyond the suite's own objects on a real MSX",
+         "--msx-allow-side-effects", "MSX_ALLOW_SIDE_EFFECTS", "msx_allow_side_effects", flag=True),
+    Spec("rerun_failed", "run only the tests that failed in this earlier summary.json",
+         "--msx-rerun-failed", "MSX_RERUN_FAILED", "msx_rerun_failed"),
 )
+# Settings that apply in every mode, replay included (the others name a target and its credentials).
+RUN_SETTINGS = ("timeout", "services", "allow_side_effects", "rerun_failed")
 LIVE_REQUIRED = ("url", "client_id", "client_secret", "username", "password")
 TRUE_WORDS = ("1", "true", "yes", "on")
 DEFAULT_TIMEOUT = 30.0
+AUTO = "auto"
 
 
 @dataclass(frozen=True)
@@ -63,6 +74,9 @@ class Settings:
     ca_bundle: str = ""
     insecure: bool = False
     timeout: float = DEFAULT_TIMEOUT
+    services: str = AUTO
+    allow_side_effects: bool = False
+    rerun_failed: str = ""
     sources: dict = field(default_factory=dict, compare=False)
 
     @property
@@ -120,16 +134,19 @@ def resolve(config: pytest.Config) -> Settings:
     mode = values.get("mode", "replay")
     if mode not in MODES:
         raise pytest.UsageError(f"MSX mode {mode!r} is unknown: use one of {', '.join(MODES)}")
-    timeout = _timeout(values.get("timeout", DEFAULT_TIMEOUT))
+    values["timeout"] = _timeout(values.get("timeout", DEFAULT_TIMEOUT))
+    values["services"] = _services(values.get("services", AUTO))
+    run = {name: values[name] for name in RUN_SETTINGS if name in values}
+    run_sources = {name: sources[name] for name in RUN_SETTINGS if name in sources}
     if mode == EMULATOR or values.get("url") == EMULATOR:
-        return Settings(mode="live" if mode == EMULATOR else mode, url=EMULATOR, timeout=timeout,
+        return Settings(mode="live" if mode == EMULATOR else mode, url=EMULATOR, **run,
                         sources=sources | {"url": EMBEDDED_EMULATOR})
     if mode == "replay":
         return Settings(
             client_id=PLACEHOLDER_CLIENT_ID,
             username=PLACEHOLDER_USERNAME,
-            timeout=timeout,
-            sources={"mode": sources.get("mode", "default")},
+            **run,
+            sources={"mode": sources.get("mode", "default")} | run_sources,
         )
     missing = [spec for spec in SPECS if spec.name in LIVE_REQUIRED and spec.name not in values]
     if missing:
@@ -146,7 +163,7 @@ def resolve(config: pytest.Config) -> Settings:
     ca_bundle = values.get("ca_bundle", "")
     if ca_bundle and not os.path.isfile(ca_bundle):
         raise pytest.UsageError(f"CA bundle {ca_bundle!r} does not exist: fix MSX_CA_BUNDLE or --msx-ca-bundle")
-    return Settings(**(values | {"url": url, "mode": mode, "timeout": timeout}), sources=sources)
+    return Settings(**(values | {"url": url, "mode": mode}), sources=sources)
 
 
 def _timeout(value: object) -> float:
@@ -158,6 +175,19 @@ def _timeout(value: object) -> float:
     if not 0 < seconds < float("inf"):
         raise pytest.UsageError(f"MSX timeout {value!r} is not a number of seconds above 0: set MSX_TIMEOUT like 30")
     return seconds
+
+
+def _services(value: object) -> str:
+    """'auto', or known service names comma-separated; UsageError naming what is unknown."""
+    text = str(value).strip().lower()
+    if text == AUTO:
+        return AUTO
+    names = [name.strip() for name in text.split(",") if name.strip()]
+    unknown = [name for name in names if name not in SERVICES]
+    if unknown or not names:
+        raise pytest.UsageError(f"MSX services {value!r} names no known service ({', '.join(unknown) or 'empty'}): "
+                                f"set MSX_SERVICES to auto or to some of {', '.join(SERVICES)}")
+    return ",".join(dict.fromkeys(names))
 
 
 def with_emulator(settings: Settings, emulator) -> Settings:
@@ -173,5 +203,8 @@ def with_emulator(settings: Settings, emulator) -> Settings:
         password=user.password,
         ca_bundle=emulator.ca_bundle or "",
         timeout=settings.timeout,
+        services=settings.services,
+        allow_side_effects=settings.allow_side_effects,
+        rerun_failed=settings.rerun_failed,
         sources=settings.sources | dict.fromkeys(("url", "client_id", "client_secret", "username", "password"), EMBEDDED_EMULATOR),
     )
