@@ -28,11 +28,15 @@ def _arguments(argv: list[str] | None) -> argparse.Namespace:
                         help="lifetime of new access tokens, overriding the clients' 9000 s")
     parser.add_argument("--service", action="append", default=[], metavar="NAME=STATE",
                         help="a service's availability: up, down (503) or absent (404), e.g. consume=down; repeatable")
+    parser.add_argument("--workflow-failing-step", default=None, metavar="NAME",
+                        help="the name of a workflow step that fails in every workflow started")
+    parser.add_argument("--workflow-step-ms", type=int, default=DEFAULT_CONFIG.workflow_step_ms, metavar="MS",
+                        help=f"how long each step of a started workflow runs (default {DEFAULT_CONFIG.workflow_step_ms})")
     arguments = parser.parse_args(argv)
     arguments.services = dict(item.partition("=")[::2] for item in arguments.service)
     try:
         FaultSettings(arguments.latency_ms, arguments.error_rate, arguments.token_lifetime, arguments.error_status,
-                      arguments.services)
+                      arguments.services, workflow_failing_step=arguments.workflow_failing_step)
     except ValueError as error:
         parser.error(str(error))
     return arguments
@@ -59,7 +63,8 @@ def main(argv: list[str] | None = None) -> int:
     arguments = _arguments(argv)
     config = dataclasses.replace(DEFAULT_CONFIG, latency_ms=arguments.latency_ms, error_rate=arguments.error_rate,
                                  token_lifetime_seconds=arguments.token_lifetime, error_status=arguments.error_status,
-                                 services=arguments.services)
+                                 services=arguments.services, workflow_failing_step=arguments.workflow_failing_step,
+                                 workflow_step_ms=arguments.workflow_step_ms)
     stop = threading.Event()
     for signum in (signal.SIGINT, signal.SIGTERM):
         signal.signal(signum, lambda *_: stop.set())

@@ -12,7 +12,8 @@ from msx_emulator.backend import Backend
 from msx_emulator.errors import ApiError, bad_request
 
 ADMIN_PREFIX = "/_emulator/"
-FAULT_KNOBS = ("latency_ms", "error_rate", "token_lifetime_seconds", "error_status", "services")
+FAULT_KNOBS = ("latency_ms", "error_rate", "token_lifetime_seconds", "error_status", "services",
+               "workflow_failing_step")
 
 
 async def stats(request: Request) -> Response:

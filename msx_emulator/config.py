@@ -180,6 +180,9 @@ class EmulatorConfig:
     error_status: int = 500
     # Per service path prefix ("consume", ...): "up" (left out), "down" (503) or "absent" (404).
     services: Mapping[str, str] = field(default_factory=dict)
+    workflow_failing_step: str | None = None
+    # How long each step of a started workflow runs (a core.sleep step runs at least its sleep_interval).
+    workflow_step_ms: int = 200
     # Verified bearer tokens are cached; this bounds the cache.
     token_cache_size: int = field(default=4096, repr=False)
 

@@ -24,6 +24,8 @@ class FaultSettings:
     token_lifetime_seconds: int | None = None
     error_status: int = 500
     services: Mapping[str, str] = field(default_factory=dict)
+    # The name of a workflow step that fails in every workflow started while it is set.
+    workflow_failing_step: str | None = None
 
     def __post_init__(self):
         if isinstance(self.latency_ms, bool) or not isinstance(self.latency_ms, int) or self.latency_ms < 0:
@@ -43,6 +45,9 @@ class FaultSettings:
                 raise ValueError(f"services: unknown service {name!r}; known: {', '.join(service_names())}")
             if availability not in AVAILABILITIES:
                 raise ValueError(f"services: {name} must be one of {', '.join(AVAILABILITIES)}, got {availability!r}")
+        step = self.workflow_failing_step
+        if step is not None and (not isinstance(step, str) or not step):
+            raise ValueError(f"workflow_failing_step must be a step name or null, got {step!r}")
         # Every service named, so that the knobs in force read completely.
         object.__setattr__(self, "services", {name: self.services.get(name, "up") for name in service_names()})
 

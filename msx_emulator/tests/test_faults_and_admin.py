@@ -77,7 +77,8 @@ def test_error_status_knob_sets_the_injected_status(emu, emu_http, status):
 def test_knobs_are_off_by_default_and_after_reset(emu, emu_http):
     faults = json.loads(emu_http("GET", "/_emulator/faults").data)
     services = faults.pop("services")
-    assert faults == {"latency_ms": 0, "error_rate": 0.0, "token_lifetime_seconds": None, "error_status": 500}
+    assert faults == {"latency_ms": 0, "error_rate": 0.0, "token_lifetime_seconds": None, "error_status": 500,
+                      "workflow_failing_step": None}
     assert len(services) == 11 and set(services.values()) == {"up"}
     emu.set_faults(error_rate=1.0)
     emu.reset()
