@@ -15,6 +15,8 @@ import json
 import re
 import uuid
 from datetime import date, datetime
+from email import policy
+from email.parser import BytesParser
 from typing import Any, Callable, Mapping
 
 from python_msx_sdk.model_utils import (
@@ -168,6 +170,27 @@ def check_body(operation: Operation, raw: bytes) -> Any:
         declared = set(model.attribute_map.values())
         body = {name: value for name, value in body.items() if name in declared}
     return body
+
+
+def check_form(operation: Operation, raw: bytes, content_type: str) -> dict[str, Any]:
+    """The declared fields of a multipart/form-data body by contract name: files as bytes, the rest as text."""
+    fields = operation.located("form")
+    if not content_type.lower().startswith("multipart/form-data"):
+        raise bad_request("the request body must be multipart/form-data", "INVALID_BODY")
+    message = BytesParser(policy=policy.HTTP).parsebytes(f"Content-Type: {content_type}\r\n\r\n".encode() + raw)
+    if message.defects or not message.is_multipart():
+        raise bad_request("the multipart/form-data body cannot be read", "INVALID_BODY")
+    parts = {part.get_param("name", header="content-disposition"): part for part in message.iter_parts()}
+    values: dict[str, Any] = {}
+    for field in fields:
+        part = parts.get(field.name)
+        if part is None:
+            if field.required:
+                raise bad_request(f"{field.name} is required", "MISSING_FIELD")
+            continue
+        data = part.get_payload(decode=True) or b""
+        values[field.name] = data if part.get_filename() is not None else data.decode("utf-8", "replace")
+    return values
 
 
 def _is_model(kind: Any) -> bool:

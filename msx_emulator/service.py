@@ -18,7 +18,9 @@ from starlette.routing import Route
 from msx_emulator.auth import Principal, bearer_token
 from msx_emulator.errors import ApiError
 from msx_emulator.operations import operation_table
-from msx_emulator.request_validation import Format, check_body, check_parameters, format_body, format_parameters
+from msx_emulator.request_validation import (
+    Format, check_body, check_form, check_parameters, format_body, format_parameters,
+)
 from msx_emulator.store import Kind, Store
 
 if TYPE_CHECKING:
@@ -31,7 +33,8 @@ class Call:
     """One checked request as a handler sees it."""
 
     params: dict[str, Any]  # path and query parameters by contract name, converted and checked
-    body: Any  # the checked JSON body (a model body keeps only its declared properties), or None
+    body: Any  # the checked JSON body (a model body keeps only its declared properties), the form's
+    # fields (files as bytes) for a form operation, or None
     principal: Principal
     backend: Backend
 
@@ -88,10 +91,17 @@ def route(handler: Handler) -> Route:
                 principal.require(handler.permission)
             params = check_parameters(operation, request.path_params, request.query_params)
             format_parameters(handler.formats, params)
-            body = format_body(handler.formats, check_body(operation, await request.body()))
+            raw = await request.body()
+            if operation.located("form"):
+                body = check_form(operation, raw, request.headers.get("content-type", ""))
+            else:
+                body = format_body(handler.formats, check_body(operation, raw))
             answer = handler.function(Call(params, body, principal, backend))
         except ApiError as error:
             return error.response()
+        if isinstance(answer, Response):
+            # Operations with more than one success status (or a text body) answer for themselves.
+            return answer
         if handler.status == 204 or answer is None:
             return Response(status_code=handler.status)
         return JSONResponse(answer, handler.status)
