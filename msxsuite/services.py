@@ -1,12 +1,38 @@
-"""The MSX services: the contract's path prefixes, and which service a checklist test belongs to."""
+"""The MSX services: the contract's path prefixes, which service a test belongs to, and whether one answers.
+
+Each service is asked once with one cheap request that has no effect (`PROBES`): an answer from
+the service, even a 4xx, means it is deployed; a 404 for the probe's collection path means no
+gateway route, so not deployed; no answer, a timeout or 502/503/504 after the read retries means down.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import PurePosixPath
+
+import urllib3
+from python_msx_sdk.exceptions import ApiException
 
 CHECKLIST = "tests"
 SERVICES = ("idm", "monitor", "consume", "manage", "workflow", "template", "incident", "billing", "licensing",
             "vulnerability", "auditing")
+# One request per service that reads a collection (or, for auditing, which has no read, asks a method
+# its only path refuses): none of them changes anything, and none can be a 404 of a deployed service.
+PROBES = {
+    "idm": ("GET", "/idm/api/v8/users/current", ()),
+    "monitor": ("GET", "/monitor/api/v8/health/services/list", (("ids", "monitor"),)),
+    "consume": ("GET", "/consume/api/v8/products/count", ()),
+    "manage": ("GET", "/manage/api/v8/devicetemplates/list", ()),
+    "workflow": ("GET", "/workflow/api/v8/categories/list", ()),
+    "template": ("GET", "/template/api/v8/templates", (("page", 0), ("pageSize", 1))),
+    "incident": ("GET", "/incident/api/v8/configurations", (("page", 0), ("pageSize", 1))),
+    "billing": ("GET", "/billing/api/v8/prices", (("page", 0), ("pageSize", 1))),
+    "licensing": ("GET", "/licensing/api/v8/accounts/smart/list", ()),
+    "vulnerability": ("GET", "/vulnerability/api/v8/vulnerabilities", (("page", 0), ("pageSize", 1))),
+    "auditing": ("GET", "/auditing/api/v8/genericevents", ()),
+}
+DEPLOYED, NOT_DEPLOYED, DOWN, NOT_LISTED = "deployed", "not deployed", "down", "not listed"
+GATEWAY_STATUSES = (502, 503, 504)
 
 
 def service_of(nodeid: str) -> str | None:
@@ -15,3 +41,45 @@ def service_of(nodeid: str) -> str | None:
     if len(parts) < 3 or parts[0] != CHECKLIST or parts[1] not in SERVICES:
         return None
     return parts[1]
+
+
+@dataclass(frozen=True)
+class Availability:
+    """What one service's probe found: its state and, in a few words, what was seen."""
+
+    state: str
+    seen: str
+
+    def as_dict(self) -> dict:
+        return {"state": self.state, "seen": self.seen}
+
+
+def unanswered(error: BaseException) -> str | None:
+    """What shows a service stopped answering (transport failure, timeout, gateway status), else None."""
+    if isinstance(error, ApiException):
+        return f"{error.status} {error.reason}" if error.status in GATEWAY_STATUSES else None
+    if isinstance(error, (urllib3.exceptions.HTTPError, ConnectionError)):
+        reason = getattr(error, "reason", None) or error
+        return f"no answer ({type(reason).__name__})"
+    return None
+
+
+def probe(client, service: str) -> Availability:
+    """Ask one service its cheap question through an authorized ApiClient and judge the answer."""
+    method, path, query = PROBES[service]
+    asked = f"{method} {path}"
+    try:
+        # Unparsed: any answer counts, whatever its body.
+        response = client.call_api(path, method, query_params=list(query), header_params={"Accept": "application/json"},
+                                   auth_settings=[], _preload_content=False, _check_type=False)
+        response.drain_conn()
+        status = response.status
+    except ApiException as error:
+        status = error.status
+        if status in GATEWAY_STATUSES:
+            return Availability(DOWN, f"{status} {error.reason} from {asked}")
+    except (urllib3.exceptions.HTTPError, OSError) as error:
+        return Availability(DOWN, f"{unanswered(error) or type(error).__name__} from {asked}")
+    if status == 404:
+        return Availability(NOT_DEPLOYED, f"404 from {asked}")
+    return Availability(DEPLOYED, f"{status} from {asked}")

@@ -5,6 +5,7 @@ from contextlib import ExitStack
 import pytest
 
 from msxsuite.auth import TokenStore
+from msxsuite.service_states import ServiceStates
 from msxsuite.settings import Settings
 
 SETTINGS = pytest.StashKey[Settings]()
@@ -12,3 +13,4 @@ RUN_TAG = pytest.StashKey[str]()
 TOKEN_STORE = pytest.StashKey[TokenStore]()
 EMULATOR = pytest.StashKey[object]()
 CLEANUP = pytest.StashKey[ExitStack]()
+SERVICE_STATES = pytest.StashKey[ServiceStates]()

@@ -56,12 +56,23 @@ def _utc(moment: datetime) -> datetime:
     return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
 
 
-def find_leftovers(api_for: ApiFor) -> list[Leftover]:
-    """Every suite-made resource of every registry kind, in deletion order, newest first within a kind."""
+def find_leftovers(api_for: ApiFor, say: Callable[[str], None] = print) -> list[Leftover]:
+    """Every suite-made resource of every registry kind, in deletion order, newest first within a kind.
+
+    A kind whose list answers 404 is passed over: its service is not deployed there. A kind that
+    cannot be listed otherwise (its service is down) is said and passed over; the rest go on.
+    """
     leftovers = []
     for kind in deletion_order():
         found = []
-        for item in kind.list_all(api_for(kind.api)):
+        try:
+            items = list(kind.list_all(api_for(kind.api)))
+        except NotFoundException:
+            continue  # its service is not deployed on this MSX, so nothing of the kind can exist
+        except (OpenApiException, urllib3.exceptions.HTTPError, OSError) as error:
+            say(f"could not list {kind.label}s ({_failure(error)}): they stay until the next sweep")
+            continue
+        for item in items:
             name = kind.name_of(item)
             if run_tag_of(name):
                 created_on = getattr(item, "created_on", None)
@@ -70,6 +81,11 @@ def find_leftovers(api_for: ApiFor) -> list[Leftover]:
                    reverse=True)
         leftovers += found
     return leftovers
+
+
+def _failure(error: BaseException) -> str:
+    status = getattr(error, "status", None) or type(error).__name__
+    return f"{status} {getattr(error, 'reason', '') or ''}".rstrip()
 
 
 def run_births(leftovers: list[Leftover], trails: dict[str, RunTrail]) -> dict[str, datetime]:
@@ -113,8 +129,7 @@ def delete_all(leftovers: list[Leftover], api_for: ApiFor, say: Callable[[str], 
             say(f"already gone: {leftover}")
         except (OpenApiException, urllib3.exceptions.HTTPError, OSError) as error:
             result.failed.append(leftover)
-            status = getattr(error, "status", None) or type(error).__name__
-            say(f"could not delete {leftover}: {status} {getattr(error, 'reason', '') or ''}".rstrip())
+            say(f"could not delete {leftover}: {_failure(error)}")
         else:
             result.deleted.append(leftover)
             say(f"deleted {leftover}")
@@ -126,7 +141,7 @@ def sweep_stale(api_for: ApiFor, *, ledger_dir: Path, url: str, older_than: time
                 say: Callable[[str], None] = print) -> SweepResult:
     """Delete (or, dry, list) leftovers of runs that are over; forget ledgers of dead runs swept clean."""
     trails = read_trails(ledger_dir)
-    stale = select_stale(find_leftovers(api_for), trails, older_than,
+    stale = select_stale(find_leftovers(api_for, say), trails, older_than,
                          datetime.now(timezone.utc), spare)
     if dry_run:
         for leftover in stale:
@@ -142,5 +157,5 @@ def sweep_stale(api_for: ApiFor, *, ledger_dir: Path, url: str, older_than: time
 
 def sweep_run(api_for: ApiFor, run_tag: str, say: Callable[[str], None] = print) -> SweepResult:
     """Delete whatever of one run is still there (a run's own leftovers at its end)."""
-    mine = [leftover for leftover in find_leftovers(api_for) if leftover.run_tag == run_tag]
+    mine = [leftover for leftover in find_leftovers(api_for, say) if leftover.run_tag == run_tag]
     return delete_all(mine, api_for, say)

@@ -25,17 +25,13 @@ from msxsuite.auth import TokenStore, request_token
 from msxsuite.cleanup.sweeper import find_leftovers
 from msxsuite.diagnosis import SetupProblem, explain
 from msxsuite.naming import new_run_tag
+from msxsuite.run_scope import is_worker, selects_msx_tests
 from msxsuite.sdk import SDK_VERSION, api_client, api_factory
 from msxsuite.sdk_source import sdk_source
 from msxsuite.settings import EMULATOR, Settings, add_options, resolve, with_emulator
 from msxsuite.stash import CLEANUP, RUN_TAG, SETTINGS, TOKEN_STORE
 from msxsuite.stash import EMULATOR as EMULATOR_HANDLE
 
-
-
-def is_worker(config: pytest.Config) -> bool:
-    """True in a pytest-xdist worker process."""
-    return hasattr(config, "workerinput")
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -128,13 +124,6 @@ def pytest_sessionstart(session: pytest.Session) -> None:
         raise pytest.UsageError(recording.replay_failure(error, config.rootpath)) from None
 
 
-def selects_msx_tests(config: pytest.Config) -> bool:
-    """False when the run names only self-tests, which need no MSX token."""
-    tests = config.rootpath / "tests"
-    paths = [Path(arg.split("::")[0]).resolve() for arg in config.args] or [tests]
-    return any(path == tests or tests in path.parents or path in tests.parents for path in paths)
-
-
 def _add_report_metadata(config: pytest.Config) -> None:
     """Show mode, target and SDK version in pytest-html's environment table."""
     try:
@@ -191,17 +180,20 @@ def pytest_sessionfinish(session: pytest.Session) -> None:
     emulator = config.stash.get(EMULATOR_HANDLE, None)
     if emulator is None or session.exitstatus != 0 or not selects_msx_tests(config):
         return
-    reporter = config.pluginmanager.get_plugin("terminalreporter")
+    lines: list[str] = []
     try:
         with api_client(config.stash[SETTINGS], config.stash[TOKEN_STORE].current().access_token) as client:
-            named = [str(leftover) for leftover in find_leftovers(api_factory(client))
+            named = [str(leftover) for leftover in find_leftovers(api_factory(client), lines.append)
                      if leftover.run_tag == config.stash[RUN_TAG]]
     except (OpenApiException, urllib3.exceptions.HTTPError, OSError) as error:
-        named = [f"nothing it could tell ({explain(error, config.stash[SETTINGS], 'listing what the run made')})"]
-    if named or any(emulator.stats()["left"].values()):
+        named, lines = [], [str(explain(error, config.stash[SETTINGS], "listing what the run made"))]
+    if named:
+        lines.append(f"this run left {', '.join(named)}")
+    if lines or any(emulator.stats()["left"].values()):
         session.exitstatus = pytest.ExitCode.TESTS_FAILED
-        if named and reporter is not None:
-            reporter.write_line(f"msx leak check: this run left {', '.join(named)}")
+        reporter = config.pluginmanager.get_plugin("terminalreporter")
+        for line in lines if reporter is not None else ():
+            reporter.write_line(f"msx leak check: {line}")
 
 
 def pytest_unconfigure(config: pytest.Config) -> None:

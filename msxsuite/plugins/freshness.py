@@ -13,7 +13,7 @@ import pytest
 
 from msxsuite import provenance, recording
 from msxsuite.services import CHECKLIST
-from msxsuite.plugins.core import is_worker
+from msxsuite.run_scope import is_worker
 from msxsuite.provenance import Provenance
 from msxsuite.settings import Spec, lookup
 from msxsuite.stash import SETTINGS

@@ -1,9 +1,10 @@
 """pytest hooks for the run summary: a small JSON beside the HTML and JUnit reports, and the same
 figures at the top of the HTML report.
 
-It holds the target kind, SDK version, mode, pass/fail counts per MSX service, token requests,
-retries, cleaned and leaked resources (msxsuite.counters.TALLY, added up over pytest-xdist
-workers) and the oldest cassette's age. It is written to --msx-summary=FILE, else to summary.json
+It holds the environment's verdict, and per MSX service its verdict (passed, failed, down, not
+deployed, skipped), test counts, time and operations covered; the target kind, SDK version, mode,
+token requests, retries, cleaned and leaked resources (msxsuite.counters.TALLY, added up over
+pytest-xdist workers), the oldest cassette's age and the failed tests (for MSX_RERUN_FAILED). It is written to --msx-summary=FILE, else to summary.json
 beside the HTML report (or the JUnit XML); without any of those, nowhere.
 """
 
@@ -18,13 +19,17 @@ import pytest
 
 from msxsuite.counters import TALLY
 from msxsuite.plugins.freshness import freshness
-from msxsuite.plugins.core import is_worker, left_behind
+from msxsuite.plugins.core import left_behind
+from msxsuite.run_scope import is_worker
 from msxsuite.provenance import target_kind
 from msxsuite.sdk import SDK_VERSION
 from msxsuite.sdk_source import sdk_source
-from msxsuite.services import service_of
+from msxsuite.services import DEPLOYED, SERVICES, service_of
 from msxsuite.settings import EMBEDDED_EMULATOR
-from msxsuite.stash import EMULATOR, SETTINGS
+from msxsuite.stash import EMULATOR, SERVICE_STATES, SETTINGS
+from msxsuite.verdicts import FAILED, PASSED, environment_verdict, operations_by_service, operations_named, \
+    service_verdict
+from msxsuite.verdict_view import verdict_html, verdict_screen
 
 SUMMARY_NAME = "summary.json"
 WORKER_TALLY = "msx_tally"
@@ -46,10 +51,12 @@ class RunSummary:
     def __init__(self, config: pytest.Config):
         self.config = config
         self.outcomes: dict[str, str] = {}
+        self.seconds: Counter = Counter()
         self.workers_tally: Counter = Counter()
 
     def pytest_runtest_logreport(self, report: pytest.TestReport) -> None:
         """A test failed if any phase failed, skipped if it never ran its body."""
+        self.seconds[report.nodeid] += report.duration
         if report.failed:
             self.outcomes[report.nodeid] = "failed"
         elif report.when == "call" and self.outcomes.get(report.nodeid) != "failed":
@@ -67,19 +74,17 @@ class RunSummary:
         config = self.config
         settings = config.stash[SETTINGS]
         tally = TALLY + self.workers_tally
-        services: dict[str, Counter] = defaultdict(Counter)
-        for nodeid, outcome in self.outcomes.items():
-            service = service_of(nodeid)
-            if service is not None:
-                services[service][outcome] += 1
+        services = self._services()
         cassettes = freshness(config)
         figures = {
+            "environment": environment_verdict({name: figures["verdict"] for name, figures in services.items()}),
             "mode": settings.mode,
             "target": "cassettes" if settings.mode == "replay" else target_kind(settings),
             "sdk": SDK_VERSION,
             "sdk_source": sdk_source(),
-            "services": {name: _counts(counts) for name, counts in sorted(services.items())},
+            "services": services,
             "tests": _counts(Counter(self.outcomes.values())),
+            "failed_tests": sorted(nodeid for nodeid, outcome in self.outcomes.items() if outcome == FAILED),
             "tokens": self._tokens(tally),
             "retries": tally["retries"],
             "cleaned": tally["cleaned"],
@@ -90,6 +95,31 @@ class RunSummary:
             figures["outcome"] = "passed" if exitstatus == pytest.ExitCode.OK else "failed"
             figures["exit_status"] = int(exitstatus)
         return figures
+
+    def _services(self) -> dict:
+        """Per service that has tests in this run or was asked: verdict, counts, time, operations covered."""
+        counts: dict[str, Counter] = defaultdict(Counter)
+        passed: dict[str, list[str]] = defaultdict(list)
+        seconds: Counter = Counter()
+        for nodeid, outcome in self.outcomes.items():
+            service = service_of(nodeid)
+            if service is not None:
+                counts[service][outcome] += 1
+                seconds[service] += self.seconds[nodeid]
+                if outcome == PASSED:
+                    passed[service].append(nodeid)
+        states = self.config.stash[SERVICE_STATES].read()
+        operations = operations_by_service()
+        services = {}
+        for name in [service for service in SERVICES if service in counts or service in states]:
+            state = states.get(name)
+            services[name] = {"verdict": service_verdict(counts[name], state), **_counts(counts[name]),
+                              "seconds": round(seconds[name], 2),
+                              "operations": {"covered": operations_named(operations.get(name, ()), passed[name]),
+                                             "total": len(operations.get(name, ()))}}
+            if state is not None and state.state != DEPLOYED:
+                services[name]["seen"] = state.seen
+        return services
 
     def _tokens(self, tally: Counter) -> dict:
         """The embedded emulator's token counts when it ran, else what the token store fetched."""
@@ -128,6 +158,10 @@ class RunSummary:
                 f"{self.config.stash[SETTINGS].username} and {tokens['token_requests']} token request(s) in all, "
                 f"the rest asked for on purpose by the token tests; {stats['requests']} request(s), "
                 f"{left_behind(stats)}")
+        figures = self.figures()
+        if figures["services"]:
+            for line in verdict_screen(figures):
+                terminalreporter.write_line(line)
         path = summary_path(self.config)
         if path is not None:
             terminalreporter.write_line(f"msx summary: {path}")
@@ -138,7 +172,7 @@ def _counts(counter: Counter) -> dict:
 
 
 def as_html(figures: dict) -> list[str]:
-    """The figures as a few HTML paragraphs and a per-service table, every value escaped."""
+    """The verdict banner and per-service table, then a few paragraphs of figures, every value escaped."""
     tokens = figures["tokens"]
     token_text = f"{tokens['suite_token_fetches']} suite token fetch(es)"
     if "token_requests" in tokens:
@@ -157,14 +191,7 @@ def as_html(figures: dict) -> list[str]:
         texts.append(f"Cassettes: {cassettes['count']}, oldest {oldest}, "
                      f"{cassettes['unknown_age']} of unknown age, limit {cassettes['max_age_days']} days"
                      f"{' (STALE)' if cassettes['stale'] else ''}.")
-    lines = [f"<p>{html.escape(text)}</p>" for text in texts]
-    if figures["services"]:
-        cell = "<td>{}</td>".format
-        header = "".join(f"<th>{outcome}</th>" for outcome in ("service",) + OUTCOMES)
-        rows = "".join("<tr>" + cell(html.escape(name)) + "".join(cell(counts[o]) for o in OUTCOMES) + "</tr>"
-                       for name, counts in figures["services"].items())
-        lines.append(f'<table class="msx-services"><tr>{header}</tr>{rows}</table>')
-    return lines
+    return verdict_html(figures) + [f"<p>{html.escape(text)}</p>" for text in texts]
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

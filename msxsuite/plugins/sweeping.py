@@ -18,7 +18,7 @@ from msxsuite.cleanup.ledger import LEDGER_DIR, Ledger
 from msxsuite.cleanup.sweeper import sweep_run, sweep_stale
 from msxsuite.counters import TALLY
 from msxsuite.diagnosis import explain
-from msxsuite.plugins.core import is_worker, selects_msx_tests
+from msxsuite.run_scope import is_worker, selects_msx_tests
 from msxsuite.sdk import api_client, api_factory
 from msxsuite.stash import RUN_TAG, SETTINGS, TOKEN_STORE
 
