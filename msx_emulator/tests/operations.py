@@ -1,4 +1,4 @@
-"""One call per bearer-authenticated operation the emulator serves (34), keyed by operationId, through the SDK."""
+"""One call per bearer-authenticated operation the emulator serves, keyed by operationId, through the SDK."""
 
 from __future__ import annotations
 
@@ -17,6 +17,26 @@ from python_msx_sdk.model.tenant_update import TenantUpdate
 from python_msx_sdk.model.update_password import UpdatePassword
 from python_msx_sdk.model.user_create import UserCreate
 from python_msx_sdk.model.user_update import UserUpdate
+from python_msx_sdk.api.incident_change_requests_api import IncidentChangeRequestsApi
+from python_msx_sdk.api.incident_configurations_api import IncidentConfigurationsApi
+from python_msx_sdk.api.incidents_api import IncidentsApi
+from python_msx_sdk.api.template_applications_api import TemplateApplicationsApi
+from python_msx_sdk.api.template_assignments_api import TemplateAssignmentsApi
+from python_msx_sdk.api.templates_api import TemplatesApi
+from python_msx_sdk.model.change_request_create import ChangeRequestCreate
+from python_msx_sdk.model.change_request_update import ChangeRequestUpdate
+from python_msx_sdk.model.incident_cancel import IncidentCancel
+from python_msx_sdk.model.incident_config_patch import IncidentConfigPatch
+from python_msx_sdk.model.incident_config_update import IncidentConfigUpdate
+from python_msx_sdk.model.incident_create import IncidentCreate
+from python_msx_sdk.model.incident_update import IncidentUpdate
+from python_msx_sdk.model.service_now_configuration_create import ServiceNowConfigurationCreate
+from python_msx_sdk.model.template_application_create import TemplateApplicationCreate
+from python_msx_sdk.model.template_application_status_patch import TemplateApplicationStatusPatch
+from python_msx_sdk.model.template_assignment_status_patch import TemplateAssignmentStatusPatch
+from python_msx_sdk.model.template_create import TemplateCreate
+from python_msx_sdk.model.template_patch import TemplatePatch
+from python_msx_sdk.model.template_status import TemplateStatus
 
 from msx_emulator.config import CONSUMER_ROLE_ID, OPERATIONS_TENANT_ID
 
@@ -61,4 +81,64 @@ OPERATIONS = {
     "deleteOffer": lambda c: OffersApi(c).delete_offer(OFFER_ID),
     "updateOfferAssignments": lambda c: OffersApi(c).update_offer_assignments(OFFER_ID, []),
     "getOfferAssignmentsList": lambda c: OffersApi(c).get_offer_assignments_list(OFFER_ID),
+}
+
+# Templates and incidents: nothing is seeded but the incident configuration, so the calls naming an id answer 404.
+TEMPLATE_ID = ASSIGNMENT_ID = APPLICATION_ID = SERVICENOW_CONFIGURATION_ID = "00000000-0000-4000-8000-000000000000"
+INCIDENT_ID, CHANGE_REQUEST_ID = "INC0000000", "CHG0000000"
+SERVICENOW = dict(client_id="c", client_secret="s", domain="d.service-now.invalid", password="p", user_name="u")
+OPERATIONS |= {
+    "getTemplatesPage": lambda c: TemplatesApi(c).get_templates_page(0, 10),
+    "importTemplate": lambda c: TemplatesApi(c).import_template(TemplateCreate(name="t", service_type="s", type="t")),
+    "getTemplate": lambda c: TemplatesApi(c).get_template(TEMPLATE_ID),
+    "updateTemplateStatus": lambda c: TemplatesApi(c).update_template_status(
+        TEMPLATE_ID, TemplatePatch(status=TemplateStatus("SUCCESS"))),
+    "getTemplateHistory": lambda c: TemplatesApi(c).get_template_history(TEMPLATE_ID),
+    "deleteTemplate": lambda c: TemplatesApi(c).delete_template(TEMPLATE_ID),
+    "batchAssignTemplate": lambda c: TemplateAssignmentsApi(c).batch_assign_template(TEMPLATE_ID,
+                                                                                     [OPERATIONS_TENANT_ID]),
+    "batchUnassignTemplate": lambda c: TemplateAssignmentsApi(c).batch_unassign_template(TEMPLATE_ID,
+                                                                                         [OPERATIONS_TENANT_ID]),
+    "getTemplateAssignmentsPage": lambda c: TemplateAssignmentsApi(c).get_template_assignments_page(0, 10),
+    "getAssignment": lambda c: TemplateAssignmentsApi(c).get_assignment(ASSIGNMENT_ID),
+    "updateAssignmentStatus": lambda c: TemplateAssignmentsApi(c).update_assignment_status(
+        ASSIGNMENT_ID, TemplateAssignmentStatusPatch(status=TemplateStatus("SUCCESS"))),
+    "getAssignmentHistory": lambda c: TemplateAssignmentsApi(c).get_assignment_history(ASSIGNMENT_ID),
+    "applyTemplate": lambda c: TemplateApplicationsApi(c).apply_template(TEMPLATE_ID, TemplateApplicationCreate(
+        tenant_id=OPERATIONS_TENANT_ID, target_id="edge-router-1", target_type="device")),
+    "getTemplateApplicationsPage": lambda c: TemplateApplicationsApi(c).get_template_applications_page(
+        OPERATIONS_TENANT_ID, 0, 10),
+    "getTemplateApplication": lambda c: TemplateApplicationsApi(c).get_template_application(APPLICATION_ID),
+    "updateApplicationStatus": lambda c: TemplateApplicationsApi(c).update_application_status(
+        APPLICATION_ID, TemplateApplicationStatusPatch(status=TemplateStatus("SUCCESS"))),
+    "getTemplateApplicationHistory": lambda c: TemplateApplicationsApi(c).get_template_application_history(
+        APPLICATION_ID),
+    "deleteTemplateApplication": lambda c: TemplateApplicationsApi(c).delete_template_application(APPLICATION_ID),
+    "getConfiguration": lambda c: IncidentConfigurationsApi(c).get_configuration(),
+    "updateConfiguration": lambda c: IncidentConfigurationsApi(c).update_configuration(
+        IncidentConfigUpdate(**SERVICENOW)),
+    "patchConfiguration": lambda c: IncidentConfigurationsApi(c).patch_configuration(
+        IncidentConfigPatch(critical_event=True)),
+    "getIncidents": lambda c: IncidentsApi(c).get_incidents(0, 10),
+    "createIncident": lambda c: IncidentsApi(c).create_incident(IncidentCreate(description="d")),
+    "getIncident": lambda c: IncidentsApi(c).get_incident(INCIDENT_ID),
+    "updateIncident": lambda c: IncidentsApi(c).update_incident(INCIDENT_ID, IncidentUpdate(description="d")),
+    "cancelIncident": lambda c: IncidentsApi(c).cancel_incident(INCIDENT_ID,
+                                                                IncidentCancel(tenant=OPERATIONS_TENANT_ID)),
+    "deleteIncident": lambda c: IncidentsApi(c).delete_incident(INCIDENT_ID),
+    "getServiceNowConfigurationsPage": lambda c: IncidentConfigurationsApi(c).get_service_now_configurations_page(
+        0, 10),
+    "createServiceNowConfiguration": lambda c: IncidentConfigurationsApi(c).create_service_now_configuration(
+        ServiceNowConfigurationCreate(**SERVICENOW)),
+    "getServiceNowConfiguration": lambda c: IncidentConfigurationsApi(c).get_service_now_configuration(
+        SERVICENOW_CONFIGURATION_ID),
+    "deleteServiceNowConfiguration": lambda c: IncidentConfigurationsApi(c).delete_service_now_configuration(
+        SERVICENOW_CONFIGURATION_ID),
+    "getChangeRequestsPage": lambda c: IncidentChangeRequestsApi(c).get_change_requests_page(0, 10),
+    "createChangeRequest": lambda c: IncidentChangeRequestsApi(c).create_change_request(
+        ChangeRequestCreate(name="c")),
+    "getChangeRequest": lambda c: IncidentChangeRequestsApi(c).get_change_request(CHANGE_REQUEST_ID),
+    "updateChangeRequest": lambda c: IncidentChangeRequestsApi(c).update_change_request(
+        CHANGE_REQUEST_ID, ChangeRequestUpdate(name="c")),
+    "deleteChangeRequest": lambda c: IncidentChangeRequestsApi(c).delete_change_request(CHANGE_REQUEST_ID),
 }
