@@ -61,7 +61,7 @@ def emu_fuzz_target():
         yield emulator, {"Authorization": f"Bearer {json.loads(answer.data)['access_token']}"}
 
 
-schema = schemathesis.pytest.from_fixture("emu_fuzz_schema").include(path_regex="^/(idm|consume|template|incident)/")
+schema = schemathesis.pytest.from_fixture("emu_fuzz_schema").include(path_regex="^/(idm|consume|template|incident|workflow)/")
 
 
 @pytest.mark.fuzz
