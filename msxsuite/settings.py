@@ -46,6 +46,10 @@ SPECS = (
     Spec("ca_bundle", "PEM file of CAs that sign the MSX certificate", "--msx-ca-bundle", "MSX_CA_BUNDLE", "msx_ca_bundle"),
     Spec("insecure", "skip TLS verification (self-signed lab MSX; warns)", "--msx-insecure", "MSX_INSECURE", "msx_insecure", flag=True),
     Spec("timeout", "seconds MSX may take to answer one request (default 30)", "--msx-timeout", "MSX_TIMEOUT", "msx_timeout"),
+    Spec("workflow_poll_interval", "seconds between two reads of a started workflow's instance (default 0.5)",
+         "--msx-workflow-poll-interval", "MSX_WORKFLOW_POLL_INTERVAL", "msx_workflow_poll_interval"),
+    Spec("workflow_timeout", "seconds a started workflow may run before the test fails (default 120)",
+         "--msx-workflow-timeout", "MSX_WORKFLOW_TIMEOUT", "msx_workflow_timeout"),
     Spec("services", "the MSX services this MSX runs, comma-separated, or 'auto' to ask each (default auto)",
          "--msx-services", "MSX_SERVICES", "msx_services"),
     Spec("allow_side_effects", "run tests whose effects reach beyond the suite's own objects on a real MSX",
@@ -54,10 +58,11 @@ SPECS = (
          "--msx-rerun-failed", "MSX_RERUN_FAILED", "msx_rerun_failed"),
 )
 # Settings that apply in every mode, replay included (the others name a target and its credentials).
-RUN_SETTINGS = ("timeout", "services", "allow_side_effects", "rerun_failed")
+RUN_SETTINGS = ("timeout", "services", "allow_side_effects", "rerun_failed", "workflow_poll_interval", "workflow_timeout")
 LIVE_REQUIRED = ("url", "client_id", "client_secret", "username", "password")
 TRUE_WORDS = ("1", "true", "yes", "on")
 DEFAULT_TIMEOUT = 30.0
+DEFAULT_WORKFLOW_POLL_INTERVAL, DEFAULT_WORKFLOW_TIMEOUT = 0.5, 120.0
 AUTO = "auto"
 
 
@@ -77,6 +82,8 @@ class Settings:
     services: str = AUTO
     allow_side_effects: bool = False
     rerun_failed: str = ""
+    workflow_poll_interval: float = DEFAULT_WORKFLOW_POLL_INTERVAL
+    workflow_timeout: float = DEFAULT_WORKFLOW_TIMEOUT
     sources: dict = field(default_factory=dict, compare=False)
 
     @property
@@ -136,6 +143,9 @@ def resolve(config: pytest.Config) -> Settings:
         raise pytest.UsageError(f"MSX mode {mode!r} is unknown: use one of {', '.join(MODES)}")
     values["timeout"] = _timeout(values.get("timeout", DEFAULT_TIMEOUT))
     values["services"] = _services(values.get("services", AUTO))
+    for name, default in (("workflow_poll_interval", DEFAULT_WORKFLOW_POLL_INTERVAL),
+                          ("workflow_timeout", DEFAULT_WORKFLOW_TIMEOUT)):
+        values[name] = _seconds(values.get(name, default), f"MSX_{name.upper()}")
     run = {name: values[name] for name in RUN_SETTINGS if name in values}
     run_sources = {name: sources[name] for name in RUN_SETTINGS if name in sources}
     if mode == EMULATOR or values.get("url") == EMULATOR:
@@ -177,6 +187,17 @@ def _timeout(value: object) -> float:
     return seconds
 
 
+def _seconds(value: object, env: str) -> float:
+    """A positive number of seconds; UsageError naming the variable to fix."""
+    try:
+        seconds = float(value)
+    except ValueError:
+        seconds = 0.0
+    if not 0 < seconds < float("inf"):
+        raise pytest.UsageError(f"{env} {value!r} is not a number of seconds above 0")
+    return seconds
+
+
 def _services(value: object) -> str:
     """'auto', or known service names comma-separated; UsageError naming what is unknown."""
     text = str(value).strip().lower()
@@ -206,5 +227,7 @@ def with_emulator(settings: Settings, emulator) -> Settings:
         services=settings.services,
         allow_side_effects=settings.allow_side_effects,
         rerun_failed=settings.rerun_failed,
+        workflow_poll_interval=settings.workflow_poll_interval,
+        workflow_timeout=settings.workflow_timeout,
         sources=settings.sources | dict.fromkeys(("url", "client_id", "client_secret", "username", "password"), EMBEDDED_EMULATOR),
     )
