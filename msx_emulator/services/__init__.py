@@ -5,13 +5,14 @@ from __future__ import annotations
 from msx_emulator.operations import operation_table, service_names
 from msx_emulator.service import Service
 from msx_emulator.services import consume, idm, monitor
+from msx_emulator.services import manage
 from msx_emulator.services import incident, template
 from msx_emulator.services import workflow
 
 # getAccessToken is served by msx_emulator/token_endpoint.py, outside the handler machinery.
 TOKEN_OPERATION = "getAccessToken"
-SERVICES: tuple[Service, ...] = (idm.SERVICE, monitor.SERVICE, consume.SERVICE, template.SERVICE, incident.SERVICE,
-                                 workflow.SERVICE)
+SERVICES: tuple[Service, ...] = (idm.SERVICE, monitor.SERVICE, consume.SERVICE, manage.SERVICE, template.SERVICE,
+                                 incident.SERVICE, workflow.SERVICE)
 
 
 def served_operations() -> set[str]:

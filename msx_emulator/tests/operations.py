@@ -39,6 +39,7 @@ from python_msx_sdk.model.template_patch import TemplatePatch
 from python_msx_sdk.model.template_status import TemplateStatus
 
 from msx_emulator.config import CONSUMER_ROLE_ID, OPERATIONS_TENANT_ID
+from msx_emulator.tests.manage_operations import MANAGE_OPERATIONS
 from msx_emulator.tests.workflow_operations import WORKFLOW_OPERATIONS
 
 USER_ID = "0b6f0c2e-7d1a-4f5e-9a43-5a1e2f3c4d02"
@@ -47,6 +48,7 @@ PRODUCT_ID = OFFER_ID = "00000000-0000-4000-8000-000000000000"
 PRODUCT = dict(name="p", label="P", version=1, description="d", image="i.svg")
 OFFER = dict(name="o", label="O", version=1, description="d", product_id=PRODUCT_ID)
 OPERATIONS = {
+    **MANAGE_OPERATIONS,
     **WORKFLOW_OPERATIONS,
     "getRolesList": lambda c: RolesApi(c).get_roles_list([CONSUMER_ROLE_ID]),
     "getRoleByName": lambda c: RolesApi(c).get_role_by_name("CONSUMER"),
