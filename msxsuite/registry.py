@@ -23,6 +23,21 @@ from python_msx_sdk.model.tenant_create import TenantCreate
 from python_msx_sdk.model.user import User
 from python_msx_sdk.model.user_create import UserCreate
 
+from python_msx_sdk.api.workflow_categories_api import WorkflowCategoriesApi
+from python_msx_sdk.api.workflow_events_api import WorkflowEventsApi
+from python_msx_sdk.api.workflow_instances_api import WorkflowInstancesApi
+from python_msx_sdk.api.workflow_targets_api import WorkflowTargetsApi
+from python_msx_sdk.api.workflows_api import WorkflowsApi
+from python_msx_sdk.model.start_workflow_response import StartWorkflowResponse
+from python_msx_sdk.model.workflow_category import WorkflowCategory
+from python_msx_sdk.model.workflow_category_create import WorkflowCategoryCreate
+from python_msx_sdk.model.workflow_event import WorkflowEvent
+from python_msx_sdk.model.workflow_event_create import WorkflowEventCreate
+from python_msx_sdk.model.workflow_mapping import WorkflowMapping
+from python_msx_sdk.model.workflow_target import WorkflowTarget
+from python_msx_sdk.model.workflow_target_create import WorkflowTargetCreate
+
+from msxsuite import workflow_resources
 from msxsuite.paging import all_items
 
 
@@ -52,7 +67,7 @@ class ResourceKind:
     @property
     def factory(self) -> str:
         """The name of the test fixture that creates this kind: tenant -> `tenants`."""
-        return f"{self.label}s"
+        return f"{self.label[:-1]}ies" if self.label.endswith("y") else f"{self.label}s"
 
     def name_of(self, resource) -> str | None:
         return getattr(resource, self.name_field, None)
@@ -80,6 +95,40 @@ OFFER = crud("offer", "consume", OffersApi, OfferCreate, Offer, "name",
              create="create_offer", delete="delete_offer", page="get_offers_page", blocks=("product",))
 
 KINDS: tuple[ResourceKind, ...] = (TENANT, USER, PRODUCT, OFFER)
+# Workflow service. Its lists are plain arrays of composed models: see msxsuite/workflow_resources.py.
+WORKFLOW_TARGET = ResourceKind(
+    "workflow_target", "workflow", WorkflowTargetsApi, WorkflowTarget, "name",
+    create=lambda sdk, fields: sdk.create_workflow_target(WorkflowTargetCreate(**fields), _return_http_data_only=False),
+    delete=lambda sdk, target_id, **kwargs: sdk.delete_workflow_target(target_id, **kwargs),
+    list_all=lambda sdk: workflow_resources.listed(sdk.get_workflow_targets_list(), "name"),
+    secret_fields=("password",))
+# The category's tenant travels as a query parameter: fields carry it as `tenant_id`.
+WORKFLOW_CATEGORY = ResourceKind(
+    "workflow_category", "workflow", WorkflowCategoriesApi, WorkflowCategory, "name",
+    create=lambda sdk, fields: sdk.create_workflow_category(
+        fields["tenant_id"], WorkflowCategoryCreate(**{k: v for k, v in fields.items() if k != "tenant_id"}),
+        _return_http_data_only=False),
+    delete=lambda sdk, category_id, **kwargs: sdk.delete_workflow_category(category_id, **kwargs),
+    list_all=lambda sdk: workflow_resources.listed(sdk.get_workflow_categories_list(), "name"))
+# An event has no name of its own: its title carries the suite's name.
+WORKFLOW_EVENT = ResourceKind(
+    "workflow_event", "workflow", WorkflowEventsApi, WorkflowEvent, "title",
+    create=lambda sdk, fields: sdk.create_workflow_event(WorkflowEventCreate(**fields), _return_http_data_only=False),
+    delete=lambda sdk, event_id, **kwargs: sdk.delete_workflow_event(event_id, **kwargs),
+    list_all=lambda sdk: workflow_resources.listed(sdk.get_workflow_events_list(), "title"),
+    blocks=("workflow_target",))
+WORKFLOW = ResourceKind(
+    "workflow", "workflow", WorkflowsApi, WorkflowMapping, "name",
+    create=workflow_resources.import_workflow,
+    delete=lambda sdk, workflow_id, **kwargs: sdk.delete_workflow(workflow_id, **kwargs),
+    list_all=lambda sdk: workflow_resources.listed(sdk.get_workflows_list(), "name"),
+    blocks=("workflow_category",))
+# An instance carries its workflow's name; a start is never retried (its fields hold no name).
+WORKFLOW_INSTANCE = ResourceKind(
+    "workflow_instance", "workflow", WorkflowInstancesApi, StartWorkflowResponse, "name",
+    create=workflow_resources.start_workflow, delete=workflow_resources.delete_instance,
+    list_all=workflow_resources.all_instances, blocks=("workflow",))
+KINDS += (WORKFLOW_TARGET, WORKFLOW_CATEGORY, WORKFLOW_EVENT, WORKFLOW, WORKFLOW_INSTANCE)
 BY_LABEL = {kind.label: kind for kind in KINDS}
 BY_MODEL = {kind.model: kind for kind in KINDS}
 
