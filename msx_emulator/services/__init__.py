@@ -6,13 +6,15 @@ from msx_emulator.operations import operation_table, service_names
 from msx_emulator.service import Service
 from msx_emulator.services import consume, idm, monitor
 from msx_emulator.services import manage
-from msx_emulator.services import incident, template
 from msx_emulator.services import workflow
+from msx_emulator.services import incident, template
+from msx_emulator.services import auditing, billing, licensing, vulnerability
 
 # getAccessToken is served by msx_emulator/token_endpoint.py, outside the handler machinery.
 TOKEN_OPERATION = "getAccessToken"
 SERVICES: tuple[Service, ...] = (idm.SERVICE, monitor.SERVICE, consume.SERVICE, manage.SERVICE, template.SERVICE,
-                                 incident.SERVICE, workflow.SERVICE)
+                                 incident.SERVICE, billing.SERVICE, licensing.SERVICE, vulnerability.SERVICE,
+                                 auditing.SERVICE, workflow.SERVICE)
 
 
 def served_operations() -> set[str]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime, timezone
+
 from python_msx_sdk.api.health_api import HealthApi
 from python_msx_sdk.api.offers_api import OffersApi
 from python_msx_sdk.api.products_api import ProductsApi
@@ -37,10 +39,31 @@ from python_msx_sdk.model.template_assignment_status_patch import TemplateAssign
 from python_msx_sdk.model.template_create import TemplateCreate
 from python_msx_sdk.model.template_patch import TemplatePatch
 from python_msx_sdk.model.template_status import TemplateStatus
+from python_msx_sdk.api.auditing_generic_events_api import AuditingGenericEventsApi
+from python_msx_sdk.api.billing_cycles_api import BillingCyclesApi
+from python_msx_sdk.api.billing_events_api import BillingEventsApi
+from python_msx_sdk.api.billing_prices_api import BillingPricesApi
+from python_msx_sdk.api.licensing_accounts_api import LicensingAccountsApi
+from python_msx_sdk.api.licensing_configurations_api import LicensingConfigurationsApi
+from python_msx_sdk.api.licensing_licenses_api import LicensingLicensesApi
+from python_msx_sdk.api.registration_api import RegistrationApi
+from python_msx_sdk.api.validation_api import ValidationApi
+from python_msx_sdk.api.vulnerabilities_api import VulnerabilitiesApi
+from python_msx_sdk.model.billing_cycle_create import BillingCycleCreate
+from python_msx_sdk.model.billing_cycle_process import BillingCycleProcess
+from python_msx_sdk.model.billing_cycle_update import BillingCycleUpdate
+from python_msx_sdk.model.billing_price_create import BillingPriceCreate
+from python_msx_sdk.model.billing_price_update import BillingPriceUpdate
+from python_msx_sdk.model.generic_event_create import GenericEventCreate
+from python_msx_sdk.model.smart_account_configuration_create import SmartAccountConfigurationCreate
+from python_msx_sdk.model.smart_account_configuration_update import SmartAccountConfigurationUpdate
+from python_msx_sdk.model.vulnerability_feed import VulnerabilityFeed
+from python_msx_sdk.model.vulnerability_registration_create import VulnerabilityRegistrationCreate
 
 from msx_emulator.config import CONSUMER_ROLE_ID, OPERATIONS_TENANT_ID
 from msx_emulator.tests.manage_operations import MANAGE_OPERATIONS
 from msx_emulator.tests.workflow_operations import WORKFLOW_OPERATIONS
+from msx_emulator.config import ROOT_TENANT_ID
 
 USER_ID = "0b6f0c2e-7d1a-4f5e-9a43-5a1e2f3c4d02"
 # Nothing is seeded in the catalog: the calls naming one answer 404 (or 400 for an unknown product).
@@ -145,4 +168,47 @@ OPERATIONS |= {
     "updateChangeRequest": lambda c: IncidentChangeRequestsApi(c).update_change_request(
         CHANGE_REQUEST_ID, ChangeRequestUpdate(name="c")),
     "deleteChangeRequest": lambda c: IncidentChangeRequestsApi(c).delete_change_request(CHANGE_REQUEST_ID),
+}
+
+# Billing, licensing, vulnerability and auditing: the calls naming an id name nothing (404), the billing cycles an
+# unknown event (400); there is no Smart Account configuration (404) until createSmartAccountConfiguration, and
+# nothing to validate (400).
+BILLING_ID = REGISTRATION_ID = "00000000-0000-4000-8000-000000000000"
+PRICE = dict(name="p", type="device", price=1.0, tenant_id=ROOT_TENANT_ID)
+CYCLE = dict(event_id=BILLING_ID, tenant_id=ROOT_TENANT_ID, last_billed_on=datetime(2020, 9, 18, tzinfo=timezone.utc),
+             next_billed_on=datetime(2020, 10, 18, tzinfo=timezone.utc))
+OPERATIONS |= {
+    "getEventsPage": lambda c: BillingEventsApi(c).get_events_page(ROOT_TENANT_ID, 0, 10),
+    "getEvent": lambda c: BillingEventsApi(c).get_event(BILLING_ID),
+    "getCostSummary": lambda c: BillingEventsApi(c).get_cost_summary(ROOT_TENANT_ID),
+    "getPricesPage": lambda c: BillingPricesApi(c).get_prices_page(ROOT_TENANT_ID, 0, 10),
+    "addPrice": lambda c: BillingPricesApi(c).add_price(BillingPriceCreate(**PRICE)),
+    "getPrice": lambda c: BillingPricesApi(c).get_price(BILLING_ID),
+    "updatePrice": lambda c: BillingPricesApi(c).update_price(BILLING_ID, BillingPriceUpdate(**PRICE)),
+    "deletePrice": lambda c: BillingPricesApi(c).delete_price(BILLING_ID),
+    "getBillingCyclesPage": lambda c: BillingCyclesApi(c).get_billing_cycles_page(ROOT_TENANT_ID, 0, 10),
+    "addBillingCycle": lambda c: BillingCyclesApi(c).add_billing_cycle(BillingCycleCreate(**CYCLE)),
+    "getBillingCycle": lambda c: BillingCyclesApi(c).get_billing_cycle(BILLING_ID),
+    "updateBillingCycle": lambda c: BillingCyclesApi(c).update_billing_cycle(BILLING_ID, BillingCycleUpdate(**CYCLE)),
+    "deleteBillingCycle": lambda c: BillingCyclesApi(c).delete_billing_cycle(BILLING_ID),
+    "processBillingCycle": lambda c: BillingCyclesApi(c).process_billing_cycle(
+        BillingCycleProcess(next_billed_on=CYCLE["next_billed_on"])),
+    "getSmartAccountConfiguration": lambda c: LicensingConfigurationsApi(c).get_smart_account_configuration(),
+    "updateSmartAccountConfiguration": lambda c: LicensingConfigurationsApi(c).update_smart_account_configuration(
+        SmartAccountConfigurationUpdate(client_id="c")),
+    "createSmartAccountConfiguration": lambda c: LicensingConfigurationsApi(c).create_smart_account_configuration(
+        SmartAccountConfigurationCreate(client_id="c")),
+    "getUserAccountsList": lambda c: LicensingAccountsApi(c).get_user_accounts_list("cco-user"),
+    "getLicensesList": lambda c: LicensingLicensesApi(c).get_licenses_list("345466", "236791"),
+    "getIngestVulnerabilitiesTasksPage": lambda c: VulnerabilitiesApi(c).get_ingest_vulnerabilities_tasks_page(0, 10),
+    "ingestVulnerabilities": lambda c: VulnerabilitiesApi(c).ingest_vulnerabilities(VulnerabilityFeed(name="f")),
+    "getVulnerabilitiesPage": lambda c: VulnerabilitiesApi(c).get_vulnerabilities_page(0, 10),
+    "getRegisteredProductVersionPage": lambda c: RegistrationApi(c).get_registered_product_version_page(0, 10),
+    "validateProductVersion": lambda c: ValidationApi(c).validate_product_version(),
+    "registerProductVersion": lambda c: RegistrationApi(c).register_product_version(
+        VulnerabilityRegistrationCreate(product="ios_xe", version="16.9.1")),
+    "deleteRegisteredProductVersion": lambda c: RegistrationApi(c).delete_registered_product_version(REGISTRATION_ID),
+    "getValidateProductVersionPage": lambda c: ValidationApi(c).get_validate_product_version_page(0, 10),
+    "createGenericEvent": lambda c: AuditingGenericEventsApi(c).create_generic_event(
+        GenericEventCreate(service="s", description="d")),
 }

@@ -64,7 +64,8 @@ def emu_fuzz_target():
         yield emulator, {"Authorization": f"Bearer {json.loads(answer.data)['access_token']}"}
 
 
-schema = schemathesis.pytest.from_fixture("emu_fuzz_schema").include(path_regex="^/(idm|consume|manage|template|incident|workflow)/")
+schema = schemathesis.pytest.from_fixture("emu_fuzz_schema").include(
+    path_regex="^/(idm|consume|manage|template|incident|billing|licensing|vulnerability|auditing|workflow)/")
 
 
 @pytest.mark.fuzz

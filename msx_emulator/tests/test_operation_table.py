@@ -95,8 +95,11 @@ def test_coverage_lists_every_contract_operation_once(emu_contract_operations):
 def test_coverage_of_the_emulated_services():
     served = {service: len(lists["served"]) for service, lists in coverage().items() if lists["served"]}
     assert served == {"idm": 17, "monitor": 2, "consume": 16, "manage": 37,
-                      "template": 18, "incident": 18, "workflow": 31}
+                      "template": 18, "incident": 18, "workflow": 31,
+                      "billing": 14, "licensing": 5, "vulnerability": 8, "auditing": 1}
     assert coverage()["consume"]["not_served"] == []
-    assert coverage()["template"]["not_served"] == coverage()["incident"]["not_served"] == []
     assert coverage()["workflow"]["not_served"] == []
+    assert coverage()["template"]["not_served"] == coverage()["incident"]["not_served"] == []
     assert coverage()["manage"]["not_served"] == []
+    assert all(coverage()[service]["not_served"] == [] for service in ("billing", "licensing", "vulnerability",
+                                                                        "auditing"))
