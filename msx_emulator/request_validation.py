@@ -174,15 +174,17 @@ def check_body(operation: Operation, raw: bytes) -> Any:
 
 def check_form(operation: Operation, raw: bytes, content_type: str) -> dict[str, Any]:
     """The declared fields of a multipart/form-data body by contract name: files as bytes, the rest as text."""
-    fields = operation.located("form")
-    if not content_type.lower().startswith("multipart/form-data"):
-        raise bad_request("the request body must be multipart/form-data", "INVALID_BODY")
-    message = BytesParser(policy=policy.HTTP).parsebytes(f"Content-Type: {content_type}\r\n\r\n".encode() + raw)
-    if message.defects or not message.is_multipart():
-        raise bad_request("the multipart/form-data body cannot be read", "INVALID_BODY")
-    parts = {part.get_param("name", header="content-disposition"): part for part in message.iter_parts()}
+    parts = {}
+    # No body at all is a form without fields (what python-msx-sdk sends when no field is given).
+    if raw.strip():
+        if not content_type.lower().startswith("multipart/form-data"):
+            raise bad_request("the request body must be multipart/form-data", "INVALID_BODY")
+        message = BytesParser(policy=policy.HTTP).parsebytes(f"Content-Type: {content_type}\r\n\r\n".encode() + raw)
+        if message.defects or not message.is_multipart():
+            raise bad_request("the multipart/form-data body cannot be read", "INVALID_BODY")
+        parts = {part.get_param("name", header="content-disposition"): part for part in message.iter_parts()}
     values: dict[str, Any] = {}
-    for field in fields:
+    for field in operation.located("form"):
         part = parts.get(field.name)
         if part is None:
             if field.required:

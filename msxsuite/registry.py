@@ -10,6 +10,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable, Iterable
 
+from python_msx_sdk.api.device_templates_api import DeviceTemplatesApi
+from python_msx_sdk.api.devices_api import DevicesApi
+from python_msx_sdk.api.services_api import ServicesApi
+from python_msx_sdk.api.sites_api import SitesApi
+from python_msx_sdk.model.device import Device
+from python_msx_sdk.model.device_create import DeviceCreate
+from python_msx_sdk.model.device_template import DeviceTemplate
+from python_msx_sdk.model.service import Service
+from python_msx_sdk.model.site import Site
+from python_msx_sdk.model.site_create import SiteCreate
 from python_msx_sdk.api.offers_api import OffersApi
 from python_msx_sdk.api.products_api import ProductsApi
 from python_msx_sdk.api.tenants_api import TenantsApi
@@ -38,6 +48,7 @@ from python_msx_sdk.model.workflow_target import WorkflowTarget
 from python_msx_sdk.model.workflow_target_create import WorkflowTargetCreate
 
 from msxsuite import workflow_resources
+from msxsuite import manage_resources
 from msxsuite.paging import all_items
 
 
@@ -89,10 +100,11 @@ TENANT = crud("tenant", "idm", TenantsApi, TenantCreate, Tenant, "name",
 USER = crud("user", "idm", UsersApi, UserCreate, User, "username",
             create="create_user", delete="delete_user", page="get_users_page",
             secret_fields=("password",), blocks=("tenant",))
+# A product or offer assigned to a tenant blocks the tenant's deletion.
 PRODUCT = crud("product", "consume", ProductsApi, ProductCreate, Product, "name",
-               create="create_product", delete="delete_product", page="get_products_page")
+               create="create_product", delete="delete_product", page="get_products_page", blocks=("tenant",))
 OFFER = crud("offer", "consume", OffersApi, OfferCreate, Offer, "name",
-             create="create_offer", delete="delete_offer", page="get_offers_page", blocks=("product",))
+             create="create_offer", delete="delete_offer", page="get_offers_page", blocks=("product", "tenant"))
 
 KINDS: tuple[ResourceKind, ...] = (TENANT, USER, PRODUCT, OFFER)
 # Workflow service. Its lists are plain arrays of composed models: see msxsuite/workflow_resources.py.
@@ -129,6 +141,24 @@ WORKFLOW_INSTANCE = ResourceKind(
     create=workflow_resources.start_workflow, delete=workflow_resources.delete_instance,
     list_all=workflow_resources.all_instances, blocks=("workflow",))
 KINDS += (WORKFLOW_TARGET, WORKFLOW_CATEGORY, WORKFLOW_EVENT, WORKFLOW, WORKFLOW_INSTANCE)
+# Manage: sites, devices and services belong to a tenant; a site cannot go while it holds devices or
+# services, a service while devices name it, a device template while it is attached to a device.
+SITE = crud("site", "manage", SitesApi, SiteCreate, Site, "name",
+            create="create_site", delete="delete_site", page="get_sites_page", blocks=("tenant",))
+SERVICE = ResourceKind(
+    "service", "manage", ServicesApi, Service, "subscription_id", create=manage_resources.submit_order,
+    delete=lambda sdk, service_id, **kwargs: sdk.delete_service(service_id, **kwargs),
+    list_all=lambda sdk: all_items(sdk.get_services_page), blocks=("site", "tenant"))
+DEVICE_TEMPLATE = ResourceKind(
+    "device_template", "manage", DeviceTemplatesApi, DeviceTemplate, "name",
+    create=manage_resources.create_device_template,
+    delete=lambda sdk, template_id, **kwargs: sdk.delete_device_template(template_id, **kwargs),
+    list_all=lambda sdk: sdk.get_device_templates_list(all_versions=True), blocks=("tenant",))
+# Devices carry credentials in their attributes (the MSX guide's sample: devicePassword).
+DEVICE = crud("device", "manage", DevicesApi, DeviceCreate, Device, "name",
+              create="create_device", delete="delete_device", page="get_devices_page",
+              secret_fields=("devicePassword",), blocks=("tenant", "site", "service", "device_template"))
+KINDS += (SITE, SERVICE, DEVICE_TEMPLATE, DEVICE)
 BY_LABEL = {kind.label: kind for kind in KINDS}
 BY_MODEL = {kind.model: kind for kind in KINDS}
 

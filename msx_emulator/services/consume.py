@@ -16,12 +16,15 @@ from msx_emulator.service import Call, Service
 from msx_emulator.services.idm import TENANTS
 from msx_emulator.store import Kind, Reference, Store
 
+# Kept inside each product and offer, never answered with it: [{"tenantId", "createdOn"}, ...], and the
+# assigned tenant ids alone, so that a tenant with assignments cannot be deleted (409).
+ASSIGNMENTS, ASSIGNED = "assignments", "assignedTenantIds"
 # The contract's Product and Offer carry no createdOn or modifiedOn.
-PRODUCTS = Kind("products", "product", stamped=False)
+PRODUCTS = Kind("products", "product", stamped=False,
+                references=(Reference(ASSIGNED, "tenants", "product assignment(s)"),))
 OFFERS = Kind("offers", "offer", stamped=False,
-              references=(Reference("productId", "products", "offer(s)", delete_status=400),))
-# Kept inside each product and offer, never answered with it: [{"tenantId", "createdOn"}, ...].
-ASSIGNMENTS = "assignments"
+              references=(Reference("productId", "products", "offer(s)", delete_status=400),
+                          Reference(ASSIGNED, "tenants", "offer assignment(s)")))
 # The SDK carries neither formats nor the lengths of a product's tags (1 to 64 characters each).
 FORMATS = {"id": uuid_format, "tenantId": uuid_format, "tenantIds": uuid_format, "productId": uuid_format,
            "externalId": uuid_format, "tags": length_format(1, 64)}
@@ -31,7 +34,7 @@ SERVICE = Service("consume", kinds=(PRODUCTS, OFFERS))
 
 
 def _render(item: dict[str, Any]) -> dict[str, Any]:
-    return {name: value for name, value in item.items() if name != ASSIGNMENTS}
+    return {name: value for name, value in item.items() if name not in (ASSIGNMENTS, ASSIGNED)}
 
 
 def _assigned_to(tenant_ids: list[str] | None):
@@ -56,7 +59,7 @@ def _assign(store: Store, kind: Kind, item_id: str, tenant_ids: list[str]) -> li
             raise bad_request(f"body: no tenant with id {unknown[0]}", "INVALID_FIELD")
         assignments = [current.get(tenant_id) or {"tenantId": tenant_id, "createdOn": store.clock.stamp()}
                        for tenant_id in dict.fromkeys(tenant_ids)]
-        store.update(kind, item_id, {ASSIGNMENTS: assignments})
+        store.update(kind, item_id, {ASSIGNMENTS: assignments, ASSIGNED: [a["tenantId"] for a in assignments]})
         return assignments
 
 

@@ -163,6 +163,7 @@ def update_tenant(call: Call) -> dict:
 
 @SERVICE.operation("deleteTenant", MANAGE_TENANT, status=204, formats=TENANT_FORMATS)
 def delete_tenant(call: Call) -> None:
+    """409 while anything names the tenant: child tenants, users, Catalog assignments, Manage resources, ..."""
     call.store.delete(TENANTS, call.params["id"])
 
 

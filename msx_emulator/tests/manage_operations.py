@@ -22,6 +22,7 @@ from python_msx_sdk.model.device_template_attach_request import DeviceTemplateAt
 from python_msx_sdk.model.device_template_batch_attach_request import DeviceTemplateBatchAttachRequest
 from python_msx_sdk.model.device_template_create import DeviceTemplateCreate
 from python_msx_sdk.model.device_template_details import DeviceTemplateDetails
+from python_msx_sdk.model.device_template_update_details import DeviceTemplateUpdateDetails
 from python_msx_sdk.model.device_template_update_request import DeviceTemplateUpdateRequest
 from python_msx_sdk.model.device_template_version_create import DeviceTemplateVersionCreate
 from python_msx_sdk.model.device_update import DeviceUpdate
@@ -68,7 +69,8 @@ MANAGE_OPERATIONS = {
     "attachDeviceTemplates": lambda c: DevicesApi(c).attach_device_templates(
         UNKNOWN_ID, DeviceTemplateAttachRequest(template_details=[DeviceTemplateDetails(template_id=UNKNOWN_ID)])),
     "updateDeviceTemplates": lambda c: DevicesApi(c).update_device_templates(
-        UNKNOWN_ID, DeviceTemplateUpdateRequest(template_details=[])),
+        UNKNOWN_ID, DeviceTemplateUpdateRequest(template_details=[DeviceTemplateUpdateDetails(
+            template_history_id=UNKNOWN_ID)])),
     "detachDeviceTemplate": lambda c: DevicesApi(c).detach_device_template(UNKNOWN_ID, UNKNOWN_ID),
     "detachDeviceTemplates": lambda c: DevicesApi(c).detach_device_templates(UNKNOWN_ID),
     "getDeviceTemplateHistory": lambda c: DevicesApi(c).get_device_template_history(UNKNOWN_ID),
