@@ -1,4 +1,5 @@
-"""Find secrets in files (cassettes, reports, logs): JWTs, Basic and Bearer credentials, known values.
+"""Find secrets in files (cassettes, reports, logs): JWTs, Basic and Bearer credentials, known values,
+and the value of any JSON field a resource kind of the registry declares secret (devicePassword, ...).
 
 Every hit names the file, the line and what kind of secret it is, never the secret itself.
 `python -m msxsuite.secret_guard PATH...` scans files and folders with the secrets of
@@ -9,6 +10,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import functools
 import os
 import re
 import sys
@@ -17,10 +19,14 @@ from pathlib import Path
 from typing import Iterable, Iterator, Mapping
 from urllib.parse import quote, quote_plus
 
+from msxsuite.registry import secret_fields
+
 JWT = re.compile(r"eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]*")
 BASIC = re.compile(r"\bBasic\s+([A-Za-z0-9+/]{6,}={0,2})", re.IGNORECASE)
 BEARER = re.compile(r"\bBearer\s+([A-Za-z0-9._~+/-]{12,}=*)", re.IGNORECASE)
 SHORTEST_SECRET = 4
+# What a secret field may say in a clean file: scrubbed, redacted, masked (*****) or empty.
+HIDDEN_VALUE = re.compile(r"^(scrubbed|<redacted>|\**)$")
 SECRET_ENVIRONMENT = {"MSX_PASSWORD": "the password (MSX_PASSWORD)",
                       "MSX_CLIENT_SECRET": "the client secret (MSX_CLIENT_SECRET)"}
 
@@ -63,12 +69,34 @@ def scan_line(text: str, secrets: Mapping[str, str]) -> Iterator[str]:
             yield label
 
 
+def secret_field_values(fields: Iterable[str] | None = None) -> re.Pattern:
+    """A JSON secret field with a string value: groups (field, value); the value may start on the next line
+    (YAML folds long strings), and the quotes may be escaped (a JSON body inside a quoted string)."""
+    return _field_pattern(tuple(sorted(secret_fields() if fields is None else fields)))
+
+
+@functools.lru_cache(maxsize=8)
+def _field_pattern(fields: tuple[str, ...]) -> re.Pattern:
+    names = "|".join(map(re.escape, fields))
+    return re.compile(rf'\\?"({names})\\?"\s*:\s*\\?"((?:[^"\\]|\\[^"])*)\\?"')
+
+
+def secret_field_hits(text: str, fields: Iterable[str] | None = None) -> Iterator[tuple[int, str]]:
+    """(line number, kind) of each secret field whose value is not hidden."""
+    for match in secret_field_values(fields).finditer(text):
+        if not HIDDEN_VALUE.match(match.group(2)):
+            yield text.count("\n", 0, match.start(2)) + 1, f"value of the secret field {match.group(1)}"
+
+
 def scan_file(path: Path, secrets: Mapping[str, str]) -> list[Hit]:
-    """Every secret in one file, line by line (binary content is read as UTF-8 with replacements)."""
+    """Every secret in one file, line by line, and every secret field's value (binary content is read as
+    UTF-8 with replacements)."""
     text = Path(path).read_text(encoding="utf-8", errors="replace")
-    return [Hit(Path(path), number, kind)
+    hits = [Hit(Path(path), number, kind)
             for number, line in enumerate(text.splitlines(), start=1)
             for kind in scan_line(line, secrets)]
+    hits += [Hit(Path(path), number, kind) for number, kind in secret_field_hits(text)]
+    return sorted(hits, key=lambda hit: hit.line)
 
 
 def files_under(paths: Iterable[Path]) -> Iterator[Path]:

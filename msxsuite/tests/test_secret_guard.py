@@ -85,6 +85,20 @@ def test_guard_finds_a_password_as_a_form_body_encodes_it(tmp_path):
     assert [str(hit) for hit in scan([planted], {"the password": "p@ss w/ord"})] == [f"{planted}:1: the password"]
 
 
+def test_guard_finds_the_value_of_a_secret_field_of_the_registry(tmp_path):
+    planted = tmp_path / "cassette.yaml"
+    planted.write_text("\n".join([
+        """    body: '{"name": "edge-1", "attributes": {"devicePassword": "Dev-Pass-1"}}'""",
+        """    body: '{"attributes": {"devicePassword": "scrubbed"}, "password": null, "clientSecret": "*****"}'""",
+        """      string: '{"tenantIds": [], "password":""",
+        """        "Lab-Passw0rd-42"}'""",
+    ]))
+    assert [str(hit) for hit in scan([planted], {})] == [
+        f"{planted}:1: value of the secret field devicePassword",
+        f"{planted}:4: value of the secret field password",
+    ]
+
+
 def test_guard_passes_what_the_scrubbed_cassettes_legitimately_say(tmp_path):
     clean = tmp_path / "clean.yaml"
     clean.write_text("\n".join([
