@@ -48,7 +48,24 @@ from python_msx_sdk.model.workflow_target import WorkflowTarget
 from python_msx_sdk.model.workflow_target_create import WorkflowTargetCreate
 
 from msxsuite import workflow_resources
-from msxsuite import manage_resources
+from msxsuite import manage_resourcesfrom python_msx_sdk.api.incident_change_requests_api import IncidentChangeRequestsApi
+from python_msx_sdk.api.incident_configurations_api import IncidentConfigurationsApi
+from python_msx_sdk.api.incidents_api import IncidentsApi
+from python_msx_sdk.api.template_applications_api import TemplateApplicationsApi
+from python_msx_sdk.api.template_assignments_api import TemplateAssignmentsApi
+from python_msx_sdk.api.templates_api import TemplatesApi
+from python_msx_sdk.model.change_request import ChangeRequest
+from python_msx_sdk.model.change_request_create import ChangeRequestCreate
+from python_msx_sdk.model.incident import Incident
+from python_msx_sdk.model.incident_create import IncidentCreate
+from python_msx_sdk.model.service_now_configuration import ServiceNowConfiguration
+from python_msx_sdk.model.service_now_configuration_create import ServiceNowConfigurationCreate
+from python_msx_sdk.model.template import Template
+from python_msx_sdk.model.template_application import TemplateApplication
+from python_msx_sdk.model.template_application_create import TemplateApplicationCreate
+from python_msx_sdk.model.template_assignment import TemplateAssignment
+from python_msx_sdk.model.template_create import TemplateCreate
+
 from msxsuite.paging import all_items
 
 
@@ -106,7 +123,58 @@ PRODUCT = crud("product", "consume", ProductsApi, ProductCreate, Product, "name"
 OFFER = crud("offer", "consume", OffersApi, OfferCreate, Offer, "name",
              create="create_offer", delete="delete_offer", page="get_offers_page", blocks=("product", "tenant"))
 
-KINDS: tuple[ResourceKind, ...] = (TENANT, USER, PRODUCT, OFFER)
+
+def _assign_template(sdk, fields):
+    """One assignment: batch-assign the template to one tenant (`template_id`, `tenant_id`, `inheritable`)."""
+    options = {"inheritable": fields["inheritable"]} if "inheritable" in fields else {}
+    answers, status, headers = sdk.batch_assign_template(fields["template_id"], [fields["tenant_id"]], **options,
+                                                         _return_http_data_only=False)
+    return answers[0], status, headers
+
+
+def _unassign_template(sdk, assignment_id, **kwargs):
+    assignment = sdk.get_assignment(assignment_id)
+    return sdk.batch_unassign_template(assignment.template_id, [assignment.assigned_tenant_id], **kwargs)
+
+
+def _apply_template(sdk, fields):
+    body = {name: value for name, value in fields.items() if name != "template_id"}
+    return sdk.apply_template(fields["template_id"], TemplateApplicationCreate(**body), _return_http_data_only=False)
+
+
+def _applications_in_every_tenant(sdk):
+    # getTemplateApplicationsPage requires a tenantId: ask tenant by tenant.
+    for tenant in all_items(TenantsApi(sdk.api_client).get_tenants_page):
+        yield from all_items(sdk.get_template_applications_page, tenant_id=tenant.id)
+
+
+# Assignments and applications carry no name of their own: the suite's template's name finds them.
+TEMPLATE = crud("template", "template", TemplatesApi, TemplateCreate, Template, "name",
+                create="import_template", delete="delete_template", page="get_templates_page")
+TEMPLATE_ASSIGNMENT = ResourceKind(
+    "template_assignment", "template", TemplateAssignmentsApi, TemplateAssignment, "template_name",
+    create=_assign_template, delete=_unassign_template,
+    list_all=lambda sdk: all_items(sdk.get_template_assignments_page), blocks=("template", "tenant"))
+TEMPLATE_APPLICATION = ResourceKind(
+    "template_application", "template", TemplateApplicationsApi, TemplateApplication, "template_name",
+    create=_apply_template, delete=lambda sdk, application_id, **kwargs: sdk.delete_template_application(
+        application_id, **kwargs),
+    list_all=_applications_in_every_tenant, blocks=("template", "tenant"))
+# An incident has no name: the suite's name starts its description.
+INCIDENT = crud("incident", "incident", IncidentsApi, IncidentCreate, Incident, "description",
+                create="create_incident", delete="delete_incident", page="get_incidents", blocks=("tenant",))
+SERVICENOW_CONFIGURATION = crud(
+    "servicenow_configuration", "incident", IncidentConfigurationsApi, ServiceNowConfigurationCreate,
+    ServiceNowConfiguration, "domain", create="create_service_now_configuration",
+    delete="delete_service_now_configuration", page="get_service_now_configurations_page",
+    secret_fields=("clientSecret", "password"), blocks=("tenant",))
+CHANGE_REQUEST = crud("change_request", "incident", IncidentChangeRequestsApi, ChangeRequestCreate, ChangeRequest,
+                      "name", create="create_change_request", delete="delete_change_request",
+                      page="get_change_requests_page", blocks=("tenant",))
+
+KINDS: tuple[ResourceKind, ...] = (TENANT, USER, PRODUCT, OFFER,
+                                   TEMPLATE, TEMPLATE_ASSIGNMENT, TEMPLATE_APPLICATION,
+                                   INCIDENT, SERVICENOW_CONFIGURATION, CHANGE_REQUEST)
 # Workflow service. Its lists are plain arrays of composed models: see msxsuite/workflow_resources.py.
 WORKFLOW_TARGET = ResourceKind(
     "workflow_target", "workflow", WorkflowTargetsApi, WorkflowTarget, "name",

@@ -37,7 +37,8 @@ INCIDENTS = Kind("incidents", "incident", label_field="description", new_id=_ser
                  sortable=("id", "externalId", "category", "subcategory", "state", "priority", "severity", "impact",
                            "urgency", "createdOn", "modifiedOn"))
 SERVICENOW_CONFIGURATIONS = Kind("servicenow_configurations", "ServiceNow configuration", label_field="domain",
-                                 stamped=False, references=(Reference("tenantId", "tenants", "ServiceNow configuration(s)"),))
+                                 stamped=False,
+                                 references=(Reference("tenantId", "tenants", "ServiceNow configuration(s)"),))
 CHANGE_REQUESTS = Kind("change_requests", "change request", stamped=False, new_id=_servicenow_number("CHG"),
                        references=(Reference("tenantId", "tenants", "change request(s)"),))
 

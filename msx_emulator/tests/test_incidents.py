@@ -64,7 +64,8 @@ def test_update_configuration_replaces_it_and_the_mask_keeps_a_secret(emu, emu_i
 
 def test_patch_configuration_changes_what_it_carries(emu_incident_configurations):
     before = emu_incident_configurations.get_configuration()
-    patched = emu_incident_configurations.patch_configuration(IncidentConfigPatch(critical_event=True, domain="x.invalid"))
+    patched = emu_incident_configurations.patch_configuration(IncidentConfigPatch(critical_event=True,
+                                                                                  domain="x.invalid"))
     assert (patched.critical_event, patched.domain, patched.client_id) == (True, "x.invalid", before.client_id)
     assert emu_incident_configurations.get_configuration().to_dict() == patched.to_dict()
 

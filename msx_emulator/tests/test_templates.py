@@ -124,8 +124,8 @@ def test_assignment_status_history_and_unassignment(emu, emu_assignments, emu_te
         status=TemplateStatus("SUCCESS"), status_details="applied"))
     assert (status_of(updated), updated.status_details) == ("SUCCESS", "applied")
     assert [status_of(a) for a in emu_assignments.get_assignment_history(assignment.id)] == ["NEW", "SUCCESS"]
-    removed, status, _ = emu_assignments.batch_unassign_template(emu_template.id, [OPERATIONS_TENANT_ID, ROOT_TENANT_ID],
-                                                                 _return_http_data_only=False)
+    removed, status, _ = emu_assignments.batch_unassign_template(
+        emu_template.id, [OPERATIONS_TENANT_ID, ROOT_TENANT_ID], _return_http_data_only=False)
     assert status == 202
     assert [(a.assigned_tenant_id, a.response_status) for a in removed] == [
         (OPERATIONS_TENANT_ID, "UNASSIGNED"), (ROOT_TENANT_ID, "ERROR")]

@@ -166,6 +166,7 @@ def test_consumer_reaches_application_writes(emu_operator_client, operation):
 
 
 def test_consumer_applies_a_template(emu_operator_client, emu_template_id):
-    application = TemplateApplicationsApi(emu_operator_client).apply_template(emu_template_id, TemplateApplicationCreate(
-        tenant_id=OPERATIONS_TENANT_ID, target_id="edge-router-1", target_type="device"))
+    application = TemplateApplicationsApi(emu_operator_client).apply_template(
+        emu_template_id, TemplateApplicationCreate(tenant_id=OPERATIONS_TENANT_ID, target_id="edge-router-1",
+                                                   target_type="device"))
     assert application.created_by == "0b6f0c2e-7d1a-4f5e-9a43-5a1e2f3c4d02"
