@@ -32,23 +32,7 @@ from python_msx_sdk.model.tenant import Tenant
 from python_msx_sdk.model.tenant_create import TenantCreate
 from python_msx_sdk.model.user import User
 from python_msx_sdk.model.user_create import UserCreate
-
-from python_msx_sdk.api.workflow_categories_api import WorkflowCategoriesApi
-from python_msx_sdk.api.workflow_events_api import WorkflowEventsApi
-from python_msx_sdk.api.workflow_instances_api import WorkflowInstancesApi
-from python_msx_sdk.api.workflow_targets_api import WorkflowTargetsApi
-from python_msx_sdk.api.workflows_api import WorkflowsApi
-from python_msx_sdk.model.start_workflow_response import StartWorkflowResponse
-from python_msx_sdk.model.workflow_category import WorkflowCategory
-from python_msx_sdk.model.workflow_category_create import WorkflowCategoryCreate
-from python_msx_sdk.model.workflow_event import WorkflowEvent
-from python_msx_sdk.model.workflow_event_create import WorkflowEventCreate
-from python_msx_sdk.model.workflow_mapping import WorkflowMapping
-from python_msx_sdk.model.workflow_target import WorkflowTarget
-from python_msx_sdk.model.workflow_target_create import WorkflowTargetCreate
-
-from msxsuite import workflow_resources
-from msxsuite import manage_resourcesfrom python_msx_sdk.api.incident_change_requests_api import IncidentChangeRequestsApi
+from python_msx_sdk.api.incident_change_requests_api import IncidentChangeRequestsApi
 from python_msx_sdk.api.incident_configurations_api import IncidentConfigurationsApi
 from python_msx_sdk.api.incidents_api import IncidentsApi
 from python_msx_sdk.api.template_applications_api import TemplateApplicationsApi
@@ -66,6 +50,22 @@ from python_msx_sdk.model.template_application_create import TemplateApplication
 from python_msx_sdk.model.template_assignment import TemplateAssignment
 from python_msx_sdk.model.template_create import TemplateCreate
 
+from python_msx_sdk.api.workflow_categories_api import WorkflowCategoriesApi
+from python_msx_sdk.api.workflow_events_api import WorkflowEventsApi
+from python_msx_sdk.api.workflow_instances_api import WorkflowInstancesApi
+from python_msx_sdk.api.workflow_targets_api import WorkflowTargetsApi
+from python_msx_sdk.api.workflows_api import WorkflowsApi
+from python_msx_sdk.model.start_workflow_response import StartWorkflowResponse
+from python_msx_sdk.model.workflow_category import WorkflowCategory
+from python_msx_sdk.model.workflow_category_create import WorkflowCategoryCreate
+from python_msx_sdk.model.workflow_event import WorkflowEvent
+from python_msx_sdk.model.workflow_event_create import WorkflowEventCreate
+from python_msx_sdk.model.workflow_mapping import WorkflowMapping
+from python_msx_sdk.model.workflow_target import WorkflowTarget
+from python_msx_sdk.model.workflow_target_create import WorkflowTargetCreate
+
+from msxsuite import workflow_resources
+from msxsuite import manage_resources
 from msxsuite.paging import all_items
 
 
