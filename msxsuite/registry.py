@@ -8,6 +8,7 @@ here plus its tests.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from types import SimpleNamespace
 from typing import Callable, Iterable
 
 from python_msx_sdk.api.device_templates_api import DeviceTemplatesApi
@@ -49,6 +50,15 @@ from python_msx_sdk.model.template_application import TemplateApplication
 from python_msx_sdk.model.template_application_create import TemplateApplicationCreate
 from python_msx_sdk.model.template_assignment import TemplateAssignment
 from python_msx_sdk.model.template_create import TemplateCreate
+from python_msx_sdk.api.billing_cycles_api import BillingCyclesApi
+from python_msx_sdk.api.billing_prices_api import BillingPricesApi
+from python_msx_sdk.api.registration_api import RegistrationApi
+from python_msx_sdk.model.billing_cycle import BillingCycle
+from python_msx_sdk.model.billing_cycle_create import BillingCycleCreate
+from python_msx_sdk.model.billing_price import BillingPrice
+from python_msx_sdk.model.billing_price_create import BillingPriceCreate
+from python_msx_sdk.model.vulnerability_registration import VulnerabilityRegistration
+from python_msx_sdk.model.vulnerability_registration_create import VulnerabilityRegistrationCreate
 
 from python_msx_sdk.api.workflow_categories_api import WorkflowCategoriesApi
 from python_msx_sdk.api.workflow_events_api import WorkflowEventsApi
@@ -172,9 +182,39 @@ CHANGE_REQUEST = crud("change_request", "incident", IncidentChangeRequestsApi, C
                       "name", create="create_change_request", delete="delete_change_request",
                       page="get_change_requests_page", blocks=("tenant",))
 
+
+def _prices_in_every_tenant(sdk):
+    # getPricesPage requires a tenantId: ask tenant by tenant.
+    for tenant in all_items(TenantsApi(sdk.api_client).get_tenants_page):
+        yield from all_items(sdk.get_prices_page, tenant_id=tenant.id)
+
+
+def _cycles_named_by_tenant(sdk):
+    """Every billing cycle, named by its tenant: a cycle has no name, the suite's are those of its tenants."""
+    for tenant in all_items(TenantsApi(sdk.api_client).get_tenants_page):
+        for cycle in all_items(sdk.get_billing_cycles_page, tenant_id=tenant.id):
+            yield SimpleNamespace(id=cycle.id, tenant_name=tenant.name)
+
+
+PRICE = ResourceKind(
+    "price", "billing", BillingPricesApi, BillingPrice, "name",
+    create=lambda sdk, fields: sdk.add_price(BillingPriceCreate(**fields), _return_http_data_only=False),
+    delete=lambda sdk, price_id, **kwargs: sdk.delete_price(price_id, **kwargs),
+    list_all=_prices_in_every_tenant, blocks=("tenant",))
+BILLING_CYCLE = ResourceKind(
+    "billing_cycle", "billing", BillingCyclesApi, BillingCycle, "tenant_name",
+    create=lambda sdk, fields: sdk.add_billing_cycle(BillingCycleCreate(**fields), _return_http_data_only=False),
+    delete=lambda sdk, cycle_id, **kwargs: sdk.delete_billing_cycle(cycle_id, **kwargs),
+    list_all=_cycles_named_by_tenant, blocks=("tenant",))
+# A registration has no name: the suite's name is its product.
+REGISTRATION = crud("registration", "vulnerability", RegistrationApi, VulnerabilityRegistrationCreate,
+                    VulnerabilityRegistration, "product", create="register_product_version",
+                    delete="delete_registered_product_version", page="get_registered_product_version_page")
+
 KINDS: tuple[ResourceKind, ...] = (TENANT, USER, PRODUCT, OFFER,
                                    TEMPLATE, TEMPLATE_ASSIGNMENT, TEMPLATE_APPLICATION,
-                                   INCIDENT, SERVICENOW_CONFIGURATION, CHANGE_REQUEST)
+                                   INCIDENT, SERVICENOW_CONFIGURATION, CHANGE_REQUEST,
+                                   PRICE, BILLING_CYCLE, REGISTRATION)
 # Workflow service. Its lists are plain arrays of composed models: see msxsuite/workflow_resources.py.
 WORKFLOW_TARGET = ResourceKind(
     "workflow_target", "workflow", WorkflowTargetsApi, WorkflowTarget, "name",
