@@ -27,8 +27,9 @@ def listed(items: Iterable[Any], name_field: str) -> list[SimpleNamespace]:
     for item in items:
         fields = item.to_dict()
         created_on = fields.get("created_on")
-        found.append(SimpleNamespace(id=fields["id"], **{name_field: fields.get(name_field)},
-                                     created_on=datetime.fromisoformat(created_on) if created_on else None))
+        if isinstance(created_on, str):  # the SDK turns some stamps into datetimes, not others
+            created_on = datetime.fromisoformat(created_on)
+        found.append(SimpleNamespace(id=fields["id"], **{name_field: fields.get(name_field)}, created_on=created_on))
     return found
 
 
