@@ -32,6 +32,8 @@ def _arguments(argv: list[str] | None) -> argparse.Namespace:
                         help="the name of a workflow step that fails in every workflow started")
     parser.add_argument("--workflow-step-ms", type=int, default=DEFAULT_CONFIG.workflow_step_ms, metavar="MS",
                         help=f"how long each step of a started workflow runs (default {DEFAULT_CONFIG.workflow_step_ms})")
+    parser.add_argument("--isolation-leak", action="store_true",
+                        help="break tenant isolation: any caller may read the users of every tenant")
     arguments = parser.parse_args(argv)
     arguments.services = dict(item.partition("=")[::2] for item in arguments.service)
     try:
@@ -64,7 +66,7 @@ def main(argv: list[str] | None = None) -> int:
     config = dataclasses.replace(DEFAULT_CONFIG, latency_ms=arguments.latency_ms, error_rate=arguments.error_rate,
                                  token_lifetime_seconds=arguments.token_lifetime, error_status=arguments.error_status,
                                  services=arguments.services, workflow_failing_step=arguments.workflow_failing_step,
-                                 workflow_step_ms=arguments.workflow_step_ms)
+                                 workflow_step_ms=arguments.workflow_step_ms, isolation_leak=arguments.isolation_leak)
     stop = threading.Event()
     for signum in (signal.SIGINT, signal.SIGTERM):
         signal.signal(signum, lambda *_: stop.set())

@@ -13,7 +13,7 @@ from msx_emulator.errors import ApiError, bad_request
 
 ADMIN_PREFIX = "/_emulator/"
 FAULT_KNOBS = ("latency_ms", "error_rate", "token_lifetime_seconds", "error_status", "services",
-               "workflow_failing_step")
+               "workflow_failing_step", "isolation_leak")
 
 
 async def stats(request: Request) -> Response:

@@ -63,4 +63,5 @@ class Backend:
 
 def _fault_settings(config: EmulatorConfig) -> FaultSettings:
     return FaultSettings(config.latency_ms, config.error_rate, config.token_lifetime_seconds, config.error_status,
-                         config.services, workflow_failing_step=config.workflow_failing_step)
+                         config.services, workflow_failing_step=config.workflow_failing_step,
+                         isolation_leak=config.isolation_leak)

@@ -146,8 +146,10 @@ DEFAULT_ROLES = (
         MANAGE_SERVICE_CONFIG_ASSIGNMENT, VIEW_SERVICE_CONFIG_APPLICATION, MANAGE_SERVICE_CONFIG_APPLICATION,
         VIEW_SERVICE_CONFIG_AUDIT, VIEW_INCIDENT, MANAGE_INCIDENT, VIEW_INTEGRATION, MANAGE_INTEGRATION,
     )),
-    RoleSeed(TENANT_ADMIN_ROLE_ID, "TENANT_ADMIN", "Manages the users of its tenants.", (
-        *MANAGE_VIEWS,
+    # The suite's tenant isolation tests make their tenant admins with this role: everything it manages is
+    # limited to its own tenants (it holds no ACCESS_ALL_TENANTS).
+    RoleSeed(TENANT_ADMIN_ROLE_ID, "TENANT_ADMIN", "Manages the users, sites, devices and services of its tenants.", (
+        *MANAGE_VIEWS, *MANAGE_WRITES,
         VIEW_TENANT, MANAGE_USERS, VIEW_USERS, VIEW_ROLE, VIEW_STATUS, SWITCH_TENANT, VIEW_SERVICES,
         VIEW_LICENSING, VIEW_VULNERABILITIES,
         VIEW_SERVICE_CONFIG_ASSET, VIEW_SERVICE_CONFIG_ASSIGNMENT, VIEW_SERVICE_CONFIG_APPLICATION,
@@ -218,6 +220,7 @@ class EmulatorConfig:
     # Per service path prefix ("consume", ...): "up" (left out), "down" (503) or "absent" (404).
     services: Mapping[str, str] = field(default_factory=dict)
     workflow_failing_step: str | None = None
+    isolation_leak: bool = False
     # How long each step of a started workflow runs (a core.sleep step runs at least its sleep_interval).
     workflow_step_ms: int = 200
     # Verified bearer tokens are cached; this bounds the cache.

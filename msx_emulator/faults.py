@@ -1,4 +1,5 @@
-"""Fault knobs for reliability tests: latency, a share of error answers, a token lifetime, services down or absent."""
+"""Fault knobs for reliability tests: latency, a share of error answers, a token lifetime, services down or absent,
+a failing workflow step, and a tenant isolation leak."""
 
 from __future__ import annotations
 
@@ -26,6 +27,8 @@ class FaultSettings:
     services: Mapping[str, str] = field(default_factory=dict)
     # The name of a workflow step that fails in every workflow started while it is set.
     workflow_failing_step: str | None = None
+    # When on, any caller may read the users of every tenant (getUser, getUsersPage): a broken isolation.
+    isolation_leak: bool = False
 
     def __post_init__(self):
         if isinstance(self.latency_ms, bool) or not isinstance(self.latency_ms, int) or self.latency_ms < 0:
@@ -48,6 +51,8 @@ class FaultSettings:
         step = self.workflow_failing_step
         if step is not None and (not isinstance(step, str) or not step):
             raise ValueError(f"workflow_failing_step must be a step name or null, got {step!r}")
+        if not isinstance(self.isolation_leak, bool):
+            raise ValueError(f"isolation_leak must be true or false, got {self.isolation_leak!r}")
         # Every service named, so that the knobs in force read completely.
         object.__setattr__(self, "services", {name: self.services.get(name, "up") for name in service_names()})
 

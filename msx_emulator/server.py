@@ -45,15 +45,17 @@ class Emulator:
 
     def set_faults(self, latency_ms: int = 0, error_rate: float = 0.0, token_lifetime_seconds: int | None = None,
                    error_status: int = 500, services: Mapping[str, str] | None = None,
-                   workflow_failing_step: str | None = None) -> None:
+                   workflow_failing_step: str | None = None, isolation_leak: bool = False) -> None:
         """Set the fault knobs (ValueError for a bad value); the defaults turn them off.
 
         `services` maps service names (idm, consume, ...) to "up", "down" (503) or "absent" (404);
         services left out are up. `workflow_failing_step` names a step that fails in workflows started from now on.
+        `isolation_leak` lets any caller read the users of every tenant.
         """
         self.backend.faults.set(latency_ms=latency_ms, error_rate=error_rate,
                                 token_lifetime_seconds=token_lifetime_seconds, error_status=error_status,
-                                services=services or {}, workflow_failing_step=workflow_failing_step)
+                                services=services or {}, workflow_failing_step=workflow_failing_step,
+                                isolation_leak=isolation_leak)
 
 
 def _wait_until_answering(server: uvicorn.Server, thread: threading.Thread, host: str, port: int,

@@ -3,6 +3,7 @@
 Where the contract is silent (see msx_emulator/README.md): an offer names an existing product (400
 otherwise, createOffer documents no 404); a product with offers cannot be deleted (400: deleteProduct
 documents no 409); assignments name existing tenants (400) and are replaced as a whole by each update.
+Products and offers are global; a caller limited to its tenants sees only their assignments.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from msx_emulator.config import MANAGE_SERVICETYPES, VIEW_SERVICES
 from msx_emulator.errors import bad_request
 from msx_emulator.request_validation import length_format, uuid_format
 from msx_emulator.service import Call, Service
-from msx_emulator.services.idm import TENANTS
+from msx_emulator.services.idm import TENANTS, visible_tenants
 from msx_emulator.store import Kind, Reference, Store
 
 # Kept inside each product and offer, never answered with it: [{"tenantId", "createdOn"}, ...], and the
@@ -44,6 +45,18 @@ def _assigned_to(tenant_ids: list[str] | None):
     return lambda item: any(a["tenantId"] in tenant_ids for a in item[ASSIGNMENTS])
 
 
+def _scoped(call: Call, tenant_ids: list[str] | None) -> list[str] | None:
+    """A tenant filter without the tenants out of the caller's scope: their assignments are not its to see."""
+    visible = visible_tenants(call.store, call.principal)
+    return tenant_ids if tenant_ids is None or visible is None else [t for t in tenant_ids if t in visible]
+
+
+def _assignments(call: Call, item: dict[str, Any]) -> list[dict]:
+    """The item's assignments to tenants in the caller's scope."""
+    shown = _scoped(call, [a["tenantId"] for a in item[ASSIGNMENTS]])
+    return [a for a in item[ASSIGNMENTS] if a["tenantId"] in shown]
+
+
 def _page(call: Call, kind: Kind, predicate) -> dict:
     page = call.store.page(kind, call.params["page"], call.params["pageSize"], predicate)
     page["contents"] = [_render(item) for item in page["contents"]]
@@ -68,7 +81,7 @@ def _assign(store: Store, kind: Kind, item_id: str, tenant_ids: list[str]) -> li
 @SERVICE.operation("getProductsPage", VIEW_SERVICES, formats=FORMATS)
 def get_products_page(call: Call) -> dict:
     tenant_id = call.params.get("tenantId")
-    return _page(call, PRODUCTS, _assigned_to(None if tenant_id is None else [tenant_id]))
+    return _page(call, PRODUCTS, _assigned_to(_scoped(call, None if tenant_id is None else [tenant_id])))
 
 
 @SERVICE.operation("createProduct", MANAGE_SERVICETYPES, status=201, formats=FORMATS)
@@ -82,7 +95,7 @@ def create_product(call: Call) -> dict:
 @SERVICE.operation("getProductsCount", VIEW_SERVICES, formats=FORMATS)
 def get_products_count(call: Call) -> int:
     tenant_id = call.params.get("tenantId")
-    return call.store.count(PRODUCTS, _assigned_to(None if tenant_id is None else [tenant_id]))
+    return call.store.count(PRODUCTS, _assigned_to(_scoped(call, None if tenant_id is None else [tenant_id])))
 
 
 @SERVICE.operation("getProduct", VIEW_SERVICES, formats=FORMATS)
@@ -108,7 +121,7 @@ def update_product_assignments(call: Call) -> list:
 
 @SERVICE.operation("getProductAssignmentsList", VIEW_SERVICES, formats=FORMATS)
 def get_product_assignments_list(call: Call) -> list:
-    return call.store.get(PRODUCTS, call.params["id"])[ASSIGNMENTS]
+    return _assignments(call, call.store.get(PRODUCTS, call.params["id"]))
 
 
 # --- offers ----------------------------------------------------------------------------------
@@ -121,7 +134,7 @@ def _offer_filter(product_id: str | None, tenant_ids: list[str] | None):
 
 @SERVICE.operation("getOffersPage", VIEW_SERVICES, formats=FORMATS)
 def get_offers_page(call: Call) -> dict:
-    return _page(call, OFFERS, _offer_filter(call.params.get("productId"), call.params.get("tenantIds")))
+    return _page(call, OFFERS, _offer_filter(call.params.get("productId"), _scoped(call, call.params.get("tenantIds"))))
 
 
 @SERVICE.operation("createOffer", MANAGE_SERVICETYPES, status=201, formats=FORMATS)
@@ -133,7 +146,7 @@ def create_offer(call: Call) -> dict:
 def get_offers_count(call: Call) -> int:
     tenant_id = call.params.get("tenantId")
     return call.store.count(OFFERS, _offer_filter(call.params.get("productId"),
-                                                  None if tenant_id is None else [tenant_id]))
+                                                  _scoped(call, None if tenant_id is None else [tenant_id])))
 
 
 @SERVICE.operation("getOffer", VIEW_SERVICES, formats=FORMATS)
@@ -158,4 +171,4 @@ def update_offer_assignments(call: Call) -> list:
 
 @SERVICE.operation("getOfferAssignmentsList", VIEW_SERVICES, formats=FORMATS)
 def get_offer_assignments_list(call: Call) -> list:
-    return call.store.get(OFFERS, call.params["id"])[ASSIGNMENTS]
+    return _assignments(call, call.store.get(OFFERS, call.params["id"]))

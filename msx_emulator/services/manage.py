@@ -1,7 +1,7 @@
 """Manage: sites, devices, device templates and the services ordered from the Catalog.
 
-Every site, device and service belongs to a tenant, and a write needs access to it (the token's
-ACCESS_ALL_TENANTS, or the tenant is one of the user's tenants or below them). A managed device's
+Every site, device and service belongs to a tenant, and a read or a write needs access to it (the token's
+ACCESS_ALL_TENANTS, or the tenant is one of the user's tenants or below them); pages list only those. A managed device's
 changes go through a change request (202, completed at once); an unmanaged device's apply at once
 (200/204). Where the contract is silent, see msx_emulator/README.md ("Manage decisions").
 """
@@ -24,7 +24,7 @@ from msx_emulator.errors import ApiError, bad_request, not_found
 from msx_emulator.request_validation import email_format, invalid, length_format, uuid_format
 from msx_emulator.service import Call, Service
 from msx_emulator.services.consume import OFFERS, PRODUCTS
-from msx_emulator.services.idm import TENANTS
+from msx_emulator.services.idm import TENANTS, visible_tenants
 from msx_emulator.store import Kind, Reference, Store
 
 # Kept inside the resources, never answered: a site's device ids, a device's template history and running
@@ -102,6 +102,18 @@ def _require_tenant(call: Call, tenant_id: str, field: str = "tenantId") -> None
         raise ApiError(403, "FORBIDDEN", f"the access token has no access to tenant {tenant_id}")
 
 
+def _in_scope(call: Call) -> Callable[[dict], bool]:
+    """Whether an object's tenant is one the caller has access to (what its pages may list)."""
+    visible = visible_tenants(call.store, call.principal)
+    return lambda item: visible is None or item["tenantId"] in visible
+
+
+def _readable(call: Call, item: dict) -> dict:
+    """The object, if the caller has access to its tenant (403 otherwise, as for writes)."""
+    _require_tenant(call, item["tenantId"])
+    return item
+
+
 def _all(store: Store, kind: Kind, predicate: Callable[[dict], bool] | None = None) -> list[dict]:
     return store.page(kind, 0, EVERYTHING, predicate)["contents"]
 
@@ -160,9 +172,10 @@ def get_sites_page(call: Call) -> dict:
             tenants = (_tenant_tree(store, [params["tenantId"]]) if params.get("includeSubtenants")
                        else {params["tenantId"]})
         service_types = {d["id"]: d["serviceType"] for d in _all(store, DEVICES)}
+        in_scope = _in_scope(call)
 
         def matches(site: dict) -> bool:
-            return ((tenants is None or site["tenantId"] in tenants)
+            return (in_scope(site) and (tenants is None or site["tenantId"] in tenants)
                     and ("serviceId" not in params or params["serviceId"] in site["serviceIds"])
                     and ("deviceId" not in params or params["deviceId"] in site[SITE_DEVICES])
                     and ("serviceType" not in params
@@ -195,7 +208,8 @@ def create_site(call: Call) -> dict:
 @SERVICE.operation("getSite", VIEW_SITES, formats=SITE_FORMATS)
 def get_site(call: Call) -> dict:
     with call.store.lock:
-        return _render_site(call.store, call.store.get(SITES, call.params["id"]), call.params.get("showImage", False))
+        site = _readable(call, call.store.get(SITES, call.params["id"]))
+        return _render_site(call.store, site, call.params.get("showImage", False))
 
 
 @SERVICE.operation("updateSite", MANAGE_SITES, formats=SITE_FORMATS)
@@ -294,10 +308,12 @@ def get_devices_page(call: Call) -> dict:
         if tenants is not None and params.get("includeSubtenants"):
             tenants = _tenant_tree(store, tenants)
         filters = {field: params[name] for name, field in DEVICE_PAGE_FILTERS.items() if name in params}
+        in_scope = _in_scope(call)
 
         def matches(device: dict) -> bool:
             # The contract's Device carries no severity: a severities filter matches no device.
-            return ("severities" not in params and (tenants is None or device["tenantId"] in tenants)
+            return ("severities" not in params and in_scope(device)
+                    and (tenants is None or device["tenantId"] in tenants)
                     and all(device.get(field) in values for field, values in filters.items()))
 
         page = store.page(DEVICES, params["page"], params["pageSize"], matches, params.get("sortBy"),
@@ -320,7 +336,8 @@ def create_device(call: Call) -> dict:
 
 @SERVICE.operation("getDevice", VIEW_DEVICES)
 def get_device(call: Call) -> dict:
-    return _render_device(call.store.get(DEVICES, call.params["id"]))
+    with call.store.lock:
+        return _render_device(_readable(call, call.store.get(DEVICES, call.params["id"])))
 
 
 @SERVICE.operation("updateDevice", MANAGE_DEVICES)
@@ -351,7 +368,8 @@ def delete_device(call: Call) -> None:
 
 @SERVICE.operation("getDeviceConfig", VIEW_DEVICE_RUNNING_CONFIG)
 def get_device_config(call: Call) -> Response:
-    return PlainTextResponse(call.store.get(DEVICES, call.params["id"])[RUNNING_CONFIG])
+    with call.store.lock:
+        return PlainTextResponse(_readable(call, call.store.get(DEVICES, call.params["id"]))[RUNNING_CONFIG])
 
 
 @SERVICE.operation("updateDeviceConfig", MANAGE_DEVICES)
@@ -509,8 +527,9 @@ def detach_device_templates(call: Call) -> Any:
 @SERVICE.operation("getDeviceTemplateHistory", VIEW_DEVICES, formats={"templateId": uuid_format})
 def get_device_template_history(call: Call) -> list:
     template_id = call.params.get("templateId")
-    return [entry for entry in call.store.get(DEVICES, call.params["id"])[HISTORY]
-            if template_id is None or entry["templateId"] == template_id]
+    with call.store.lock:
+        device = _readable(call, call.store.get(DEVICES, call.params["id"]))
+    return [entry for entry in device[HISTORY] if template_id is None or entry["templateId"] == template_id]
 
 
 # --- device templates --------------------------------------------------------------------------
@@ -709,14 +728,15 @@ def update_order(call: Call) -> dict:
 
 @SERVICE.operation("getServicesPage", VIEW_SERVICES, formats=SERVICE_FORMATS)
 def get_services_page(call: Call) -> dict:
-    tenant_ids = call.params.get("tenantIds")
+    tenant_ids, in_scope = call.params.get("tenantIds"), _in_scope(call)
     return call.store.page(SERVICES, call.params["page"], call.params["pageSize"],
-                           None if tenant_ids is None else lambda s: s["tenantId"] in tenant_ids)
+                           lambda s: in_scope(s) and (tenant_ids is None or s["tenantId"] in tenant_ids))
 
 
 @SERVICE.operation("getService", VIEW_SERVICES)
 def get_service(call: Call) -> dict:
-    return call.store.get(SERVICES, call.params["id"])
+    with call.store.lock:
+        return _readable(call, call.store.get(SERVICES, call.params["id"]))
 
 
 @SERVICE.operation("updateService", MANAGE_SERVICES)

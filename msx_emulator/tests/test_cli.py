@@ -73,14 +73,14 @@ def test_standalone_serves_and_stops_on_a_signal(emu_standalone, stop_signal):
 def test_standalone_applies_knobs_and_tls(emu_standalone):
     process, banner = emu_standalone("--port", "0", "--tls", "--token-lifetime", "30", "--error-status", "503",
                                      "--service", "consume=down", "--service", "billing=absent",
-                                     "--workflow-failing-step", "Second step")
+                                     "--workflow-failing-step", "Second step", "--isolation-leak")
     url = re.fullmatch(r"MSX emulator listening on (https://127\.0\.0\.1:\d+)", banner[0]).group(1)
     ca_bundle = re.search(r"CA bundle \(self-signed certificate\): (\S+)", "\n".join(banner)).group(1)
     with urllib3.PoolManager(ca_certs=ca_bundle) as https:
         faults = json.loads(https.request("GET", f"{url}/_emulator/faults").data)
     services = faults.pop("services")
     assert faults == {"latency_ms": 0, "error_rate": 0.0, "token_lifetime_seconds": 30, "error_status": 503,
-                      "workflow_failing_step": "Second step"}
+                      "workflow_failing_step": "Second step", "isolation_leak": True}
     assert (services["consume"], services["billing"], services["idm"]) == ("down", "absent", "up")
     process.send_signal(signal.SIGINT)
     assert process.wait(10) == 0

@@ -78,7 +78,7 @@ def test_knobs_are_off_by_default_and_after_reset(emu, emu_http):
     faults = json.loads(emu_http("GET", "/_emulator/faults").data)
     services = faults.pop("services")
     assert faults == {"latency_ms": 0, "error_rate": 0.0, "token_lifetime_seconds": None, "error_status": 500,
-                      "workflow_failing_step": None}
+                      "workflow_failing_step": None, "isolation_leak": False}
     assert len(services) == 11 and set(services.values()) == {"up"}
     emu.set_faults(error_rate=1.0)
     emu.reset()
@@ -108,6 +108,7 @@ def test_faults_over_http(emu, emu_http, emu_login):
     pytest.param({"token_lifetime_seconds": 1.5}, id="fractional-lifetime"),
     pytest.param({"error_status": 404}, id="status-not-a-server-error"),
     pytest.param({"error_status": 503.0}, id="fractional-status"),
+    pytest.param({"isolation_leak": "yes"}, id="isolation-leak-not-a-boolean"),
     pytest.param({"timeout": 1}, id="unknown-knob"),
     pytest.param([1], id="not-an-object"),
 ])
