@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import html
 import json
+import resource
 from collections import Counter, defaultdict
 from pathlib import Path
 
@@ -33,6 +34,7 @@ from msxsuite.verdict_view import verdict_html, verdict_screen
 
 SUMMARY_NAME = "summary.json"
 WORKER_TALLY = "msx_tally"
+WORKER_PEAK_MEMORY = "msx_peak_memory_mb"
 OUTCOMES = ("passed", "failed", "skipped")
 
 
@@ -53,6 +55,7 @@ class RunSummary:
         self.outcomes: dict[str, str] = {}
         self.seconds: Counter = Counter()
         self.workers_tally: Counter = Counter()
+        self.workers_peak_memory: list[float] = []
 
     def pytest_runtest_logreport(self, report: pytest.TestReport) -> None:
         """A test failed if any phase failed, skipped if it never ran its body."""
@@ -67,7 +70,10 @@ class RunSummary:
     @pytest.hookimpl(optionalhook=True)
     def pytest_testnodedown(self, node, error) -> None:
         """Add a finished pytest-xdist worker's tally to the run's."""
-        self.workers_tally.update(getattr(node, "workeroutput", {}).get(WORKER_TALLY, {}))
+        output = getattr(node, "workeroutput", {})
+        self.workers_tally.update(output.get(WORKER_TALLY, {}))
+        if WORKER_PEAK_MEMORY in output:
+            self.workers_peak_memory.append(output[WORKER_PEAK_MEMORY])
 
     def figures(self, exitstatus: int | None = None) -> dict:
         """The run's figures, as the JSON summary holds them."""
@@ -90,6 +96,7 @@ class RunSummary:
             "cleaned": tally["cleaned"],
             "leaked": tally["leaked"],
             "cassettes": None if cassettes is None else cassettes.as_dict(config.rootpath),
+            "peak_memory_mb": {"controller": peak_memory_mb(), "workers": sorted(self.workers_peak_memory)},
         }
         if exitstatus is not None:
             figures["outcome"] = "passed" if exitstatus == pytest.ExitCode.OK else "failed"
@@ -167,6 +174,11 @@ class RunSummary:
             terminalreporter.write_line(f"msx summary: {path}")
 
 
+def peak_memory_mb() -> float:
+    """This process's peak resident memory so far, in MiB (Linux reports KiB)."""
+    return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+
+
 def _counts(counter: Counter) -> dict:
     return {outcome: counter[outcome] for outcome in OUTCOMES}
 
@@ -211,3 +223,4 @@ def pytest_sessionfinish(session: pytest.Session) -> None:
     config = session.config
     if is_worker(config):
         config.workeroutput[WORKER_TALLY] = dict(TALLY)
+        config.workeroutput[WORKER_PEAK_MEMORY] = peak_memory_mb()
