@@ -6,6 +6,7 @@ host, a user name or a secret.
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -49,10 +50,24 @@ class Provenance:
         return None if self.recorded_at is None else (now - self.recorded_at).total_seconds() / 86400
 
 
+def _metadata_block(text: str) -> str:
+    """The top-level `metadata:` mapping of a cassette's YAML, without parsing its interactions.
+
+    Top-level keys start at column 0 and everything inside them is indented, so the block runs from
+    its key to the next line that is not indented: reading only that keeps a replay's start quick.
+    """
+    start = text.find("\nmetadata:\n") + 1
+    if start == 0:
+        return ""
+    lines = text[start:].splitlines()
+    block = [lines[0]] + [line for line in itertools.takewhile(lambda line: line[:1] in (" ", ""), lines[1:])]
+    return "\n".join(block)
+
+
 def read(path: Path) -> Provenance:
     """The provenance a cassette file carries; a cassette without it has unknown age."""
     try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=LOADER)
+        data = yaml.load(_metadata_block(path.read_text(encoding="utf-8")), Loader=LOADER)
     except (OSError, yaml.YAMLError):
         data = None
     metadata = data.get("metadata") if isinstance(data, dict) else None

@@ -11,7 +11,6 @@ import os
 import pytest
 from python_msx_sdk.api.health_api import HealthApi
 
-from msx_emulator.config import DEFAULT_HEALTH
 
 KNOWN_IDS_ENV = {"service": "MSX_HEALTH_SERVICE_IDS", "device": "MSX_HEALTH_DEVICE_IDS"}
 HEALTH_LISTS = [
@@ -26,6 +25,8 @@ def target_ids(kind, settings) -> list[str]:
     if configured:
         return configured
     if settings.embedded_emulator:
+        from msx_emulator.config import DEFAULT_HEALTH  # the emulator's own ids; only its runs import it
+
         return [seed.id for seed in DEFAULT_HEALTH if seed.type == kind]
     pytest.fail(f"set {KNOWN_IDS_ENV[kind]} to the comma-separated ids of {kind}s this MSX monitors", pytrace=False)
 
