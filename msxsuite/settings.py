@@ -21,6 +21,8 @@ EMBEDDED_EMULATOR = "embedded emulator"  # the source of the settings it supplie
 REPLAY_URL = "https://msx.invalid"
 PLACEHOLDER_USERNAME = "msx-user"
 PLACEHOLDER_CLIENT_ID = "msx-client"
+DEFAULT_ISOLATION_ROLE = "TENANT_ADMIN"
+DEFAULT_MATRIX_ROLES = "CONSUMER,OPERATOR,TENANT_ADMIN"
 
 
 @dataclass(frozen=True)
@@ -56,9 +58,18 @@ SPECS = (
          "--msx-allow-side-effects", "MSX_ALLOW_SIDE_EFFECTS", "msx_allow_side_effects", flag=True),
     Spec("rerun_failed", "run only the tests that failed in this earlier summary.json",
          "--msx-rerun-failed", "MSX_RERUN_FAILED", "msx_rerun_failed"),
+    Spec("isolation_role", f"the role of the tenant admins the isolation tests make (default {DEFAULT_ISOLATION_ROLE})",
+         "--msx-isolation-role", "MSX_ISOLATION_ROLE", "msx_isolation_role"),
+    Spec("matrix_roles", f"the roles the permission matrix tries, comma-separated (default {DEFAULT_MATRIX_ROLES})",
+         "--msx-matrix-roles", "MSX_MATRIX_ROLES", "msx_matrix_roles"),
+    Spec("permission_baseline", "a permission matrix baseline (JSON) this run is compared with: each drift fails",
+         "--msx-permission-baseline", "MSX_PERMISSION_BASELINE", "msx_permission_baseline"),
+    Spec("record_permission_baseline", "write this run's permission matrix to this file, as the baseline",
+         "--msx-record-permission-baseline", "MSX_RECORD_PERMISSION_BASELINE", "msx_record_permission_baseline"),
 )
 # Settings that apply in every mode, replay included (the others name a target and its credentials).
-RUN_SETTINGS = ("timeout", "services", "allow_side_effects", "rerun_failed", "workflow_poll_interval", "workflow_timeout")
+RUN_SETTINGS = ("timeout", "services", "allow_side_effects", "rerun_failed", "workflow_poll_interval", "workflow_timeout",
+                "isolation_role", "matrix_roles", "permission_baseline", "record_permission_baseline")
 LIVE_REQUIRED = ("url", "client_id", "client_secret", "username", "password")
 TRUE_WORDS = ("1", "true", "yes", "on")
 DEFAULT_TIMEOUT = 30.0
@@ -84,6 +95,10 @@ class Settings:
     rerun_failed: str = ""
     workflow_poll_interval: float = DEFAULT_WORKFLOW_POLL_INTERVAL
     workflow_timeout: float = DEFAULT_WORKFLOW_TIMEOUT
+    isolation_role: str = DEFAULT_ISOLATION_ROLE
+    matrix_roles: str = DEFAULT_MATRIX_ROLES
+    permission_baseline: str = ""
+    record_permission_baseline: str = ""
     sources: dict = field(default_factory=dict, compare=False)
 
     @property
@@ -146,6 +161,7 @@ def resolve(config: pytest.Config) -> Settings:
     for name, default in (("workflow_poll_interval", DEFAULT_WORKFLOW_POLL_INTERVAL),
                           ("workflow_timeout", DEFAULT_WORKFLOW_TIMEOUT)):
         values[name] = _seconds(values.get(name, default), f"MSX_{name.upper()}")
+    values["matrix_roles"] = _role_names(values.get("matrix_roles", DEFAULT_MATRIX_ROLES))
     run = {name: values[name] for name in RUN_SETTINGS if name in values}
     run_sources = {name: sources[name] for name in RUN_SETTINGS if name in sources}
     if mode == EMULATOR or values.get("url") == EMULATOR:
@@ -198,6 +214,14 @@ def _seconds(value: object, env: str) -> float:
     return seconds
 
 
+def _role_names(value: object) -> str:
+    """Role names, comma-separated, each once; UsageError when none is named."""
+    names = [name.strip() for name in str(value).split(",") if name.strip()]
+    if not names:
+        raise pytest.UsageError(f"MSX matrix roles {value!r} name no role: set MSX_MATRIX_ROLES like CONSUMER,OPERATOR")
+    return ",".join(dict.fromkeys(names))
+
+
 def _services(value: object) -> str:
     """'auto', or known service names comma-separated; UsageError naming what is unknown."""
     text = str(value).strip().lower()
@@ -229,5 +253,9 @@ def with_emulator(settings: Settings, emulator) -> Settings:
         rerun_failed=settings.rerun_failed,
         workflow_poll_interval=settings.workflow_poll_interval,
         workflow_timeout=settings.workflow_timeout,
+        isolation_role=settings.isolation_role,
+        matrix_roles=settings.matrix_roles,
+        permission_baseline=settings.permission_baseline,
+        record_permission_baseline=settings.record_permission_baseline,
         sources=settings.sources | dict.fromkeys(("url", "client_id", "client_secret", "username", "password"), EMBEDDED_EMULATOR),
     )

@@ -10,11 +10,12 @@ from pathlib import Path
 
 import pytest
 from python_msx_sdk.api.roles_api import RolesApi
-from python_msx_sdk.exceptions import ApiException
+from python_msx_sdk.exceptions import ApiException, NotFoundException
 
 from msxsuite import recording
 from msxsuite.auth import password_grant
 from msxsuite.cleanup import Resources
+from msxsuite.isolation import make_suite_tenant
 from msxsuite.naming import resource_name
 from msxsuite.registry import BY_MODEL, KINDS
 
@@ -102,6 +103,26 @@ def limited_token(make_api_client, msx_settings, limited_user):
 def limited_api_client(make_api_client, limited_token):
     """An ApiClient carrying `limited_token`."""
     return make_api_client(limited_token)
+
+
+@pytest.fixture
+def suite_tenants(tenants, users, msx_api, make_api_client, msx_settings, unique_name):
+    """Two tenants of the suite's own, `a, b = suite_tenants`: each with a tenant admin (MSX_ISOLATION_ROLE)
+    whose token its `client` carries, and a CONSUMER user (msxsuite.isolation.SuiteTenant)."""
+    roles = msx_api(RolesApi)
+    try:
+        admin_role = roles.get_role_by_name(msx_settings.isolation_role)
+    except NotFoundException:
+        pytest.fail(f"MSX has no role {msx_settings.isolation_role}: set MSX_ISOLATION_ROLE to the role that "
+                    "manages its own tenant's users and objects", pytrace=False)
+    user_role = roles.get_role_by_name(LIMITED_ROLE)
+
+    def client_of(username, password):
+        return make_api_client(password_grant(make_api_client(), msx_settings, username=username,
+                                              password=password).access_token)
+
+    return tuple(make_suite_tenant(tenants, users, f"{unique_name}-{side}", admin_role.id, user_role.id, client_of)
+                 for side in "ab")
 
 
 @pytest.fixture
