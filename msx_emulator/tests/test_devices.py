@@ -102,7 +102,8 @@ def test_running_config_is_text_and_updates_at_once_or_by_change_request(emu_dev
     assert emu_devices.get_device_config(unmanaged.id) == "hostname edge-1\n"
     update = DeviceConfigUpdate(correlation_id="c-1", format="cli", config_content="hostname edge-9\n")
     # The SDK reads only the 202 answer of updateDeviceConfig: a 204 is read raw.
-    assert emu_devices.update_device_config(unmanaged.id, update, _preload_content=False).status == 204 and emu_devices.get_device_config(unmanaged.id) == "hostname edge-9\n"
+    assert emu_devices.update_device_config(unmanaged.id, update, _preload_content=False).status == 204
+    assert emu_devices.get_device_config(unmanaged.id) == "hostname edge-9\n"
     pending, status, _ = emu_devices.update_device_config(managed.id, update, _return_http_data_only=False)
     assert status == 202 and pending.change_request_id
     assert emu_devices.get_device_config(managed.id) == "hostname edge-9\n", "the change request completes at once"

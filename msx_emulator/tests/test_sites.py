@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 from python_msx_sdk.api.devices_api import DevicesApi
 from python_msx_sdk.api.sites_api import SitesApi
-from python_msx_sdk.api.tenants_api import TenantsApi
 from python_msx_sdk.model.device_create import DeviceCreate
 from python_msx_sdk.model.site_contact import SiteContact
 from python_msx_sdk.model.site_create import SiteCreate
