@@ -16,6 +16,7 @@ pytest_plugins = [
     "msxsuite.plugins.contract_check",
     "msxsuite.plugins.freshness",
     "msxsuite.plugins.run_summary",
+    "msxsuite.plugins.permission_matrix",
     "msxsuite.plugins.sweeping",
     "msxsuite.plugins.redacted_output",
     "msxsuite.plugins.reliability",
