@@ -59,10 +59,11 @@ def test_the_token_endpoint_follows_idm(emu, emu_raw):
     _error(_token_request(emu.url), 404)
 
 
-def test_a_service_not_emulated_yet_answers_404_up_and_503_down(emu, emu_raw):
-    assert _error(emu_raw("GET", "/manage/api/v8/devices?page=0&pageSize=10"), 404)["code"] == "NOT_FOUND"
+def test_a_path_no_operation_serves_answers_404_up_and_503_down(emu, emu_raw):
+    # Every service is emulated now: a path of none of its operations stands for one that is not.
+    assert _error(emu_raw("GET", "/manage/api/v8/unserved"), 404)["code"] == "NOT_FOUND"
     emu.set_faults(services={"manage": "down"})
-    _error(emu_raw("GET", "/manage/api/v8/devices?page=0&pageSize=10"), 503)
+    _error(emu_raw("GET", "/manage/api/v8/unserved"), 503)
 
 
 def test_availability_over_http_and_back_up_with_reset(emu, emu_raw):
