@@ -8,10 +8,6 @@ fails with one line naming it: `isolation leak: the tenant admin of A read user 
 
 from __future__ import annotations
 
-import contextlib
-from dataclasses import dataclass
-from typing import Callable
-
 import pytest
 from python_msx_sdk.api.tenants_api import TenantsApi
 from python_msx_sdk.api.users_api import UsersApi
@@ -22,22 +18,8 @@ from python_msx_sdk.model.update_password import UpdatePassword
 from python_msx_sdk.model.user_create import UserCreate
 from python_msx_sdk.model.user_update import UserUpdate
 
-from msxsuite.isolation import REFUSALS, SuiteTenant, leak
+from msxsuite.isolation import ANSWERED, REFUSALS, Crossing, SuiteTenant, cross, fail_if_listed
 from msxsuite.paging import all_items
-from msxsuite.registry import BY_MODEL
-
-ANSWERED = {"_return_http_data_only": False}
-
-
-@dataclass(frozen=True)
-class Crossing:
-    """What the tenant admin of a tries on b's objects, and how a leak is named."""
-
-    operation_id: str
-    case: str  # the object targeted, for the node id
-    did: str  # the leak's verb phrase; {user} and {tenant} are b's user name and tenant name
-    call: Callable[[object, SuiteTenant, SuiteTenant], tuple]  # (a's client, a, b) -> the SDK's full answer
-
 
 CROSSINGS = [
     Crossing("getUser", "other-tenants-user", "read user {user} of tenant {tenant}",
@@ -67,14 +49,6 @@ CROSSINGS = [
              lambda client, a, b: TenantsApi(client).create_tenant(
                  TenantCreate(name=f"{a.tenant.name}-intruder", parent_id=b.tenant.id), **ANSWERED)),
 ]
-def _undo(msx_api, answer) -> None:
-    """Delete what a wrongly accepted create made (a user or a tenant of the suite's names)."""
-    kind = BY_MODEL.get(type(answer))
-    if kind is not None:
-        with contextlib.suppress(ApiException):  # the factories and the sweeper still know the names
-            kind.delete(msx_api(kind.api), answer.id)
-
-
 def _unchanged(msx_api, b: SuiteTenant) -> None:
     """b's user and tenant, as the suite's own user reads them, are as they were made."""
     user, tenant = msx_api(UsersApi).get_user(b.user.id), msx_api(TenantsApi).get_tenant(b.tenant.id)
@@ -82,30 +56,21 @@ def _unchanged(msx_api, b: SuiteTenant) -> None:
         f"tenant {b.tenant.name} changed although the change was refused"
 
 
-@pytest.mark.parametrize("crossing", [pytest.param(c, id=f"{c.operation_id}-refused-{c.case}") for c in CROSSINGS])
+@pytest.mark.parametrize("crossing", [crossing.param() for crossing in CROSSINGS])
 def test_tenant_admin_is_refused_across_tenants(suite_tenants, msx_api, crossing):
     a, b = suite_tenants
-    try:
-        answer, status, _ = crossing.call(a.client, a, b)
-    except ApiException as error:
-        assert error.status in REFUSALS, f"expected a refusal (403 or 404), got {error.status}: {error.body}"
-    else:
-        _undo(msx_api, answer)
-        pytest.fail(leak(a, crossing.did.format(user=b.user.username, tenant=b.tenant.name), crossing.operation_id,
-                         status), pytrace=False)
+    cross(crossing, a, b, msx_api)
     _unchanged(msx_api, b)
 
 
-def _first_leaked(listed, b: SuiteTenant, ids: dict) -> str | None:
-    return next((ids[item.id] for item in listed if item.id in ids), None)
+def _users_of(b: SuiteTenant) -> dict:
+    return {b.user.id: b.user.username, b.admin.id: b.admin.username}
 
 
 def test_getUsersPage_lists_no_other_tenants_user(suite_tenants):
     a, b = suite_tenants
     listed = list(all_items(UsersApi(a.client).get_users_page))
-    leaked = _first_leaked(listed, b, {b.user.id: b.user.username, b.admin.id: b.admin.username})
-    if leaked:
-        pytest.fail(leak(a, f"listed user {leaked} of tenant {b.tenant.name}", "getUsersPage", 200), pytrace=False)
+    fail_if_listed(a, listed, _users_of(b), f"listed user {{name}} of tenant {b.tenant.name}", "getUsersPage")
     assert {a.user.id, a.admin.id} <= {user.id for user in listed}, "its own tenant's users are listed"
 
 
@@ -116,24 +81,20 @@ def test_getUsersPage_filtered_by_other_tenant_lists_none(suite_tenants):
     except ApiException as error:
         assert error.status in REFUSALS, f"expected a refusal (403 or 404) or no user, got {error.status}: {error.body}"
         return
-    leaked = _first_leaked(listed, b, {b.user.id: b.user.username, b.admin.id: b.admin.username})
-    if leaked:
-        pytest.fail(leak(a, f"listed user {leaked} of tenant {b.tenant.name}", "getUsersPage", 200), pytrace=False)
+    fail_if_listed(a, listed, _users_of(b), f"listed user {{name}} of tenant {b.tenant.name}", "getUsersPage")
 
 
 def test_getTenantsPage_lists_no_other_tenant(suite_tenants):
     a, b = suite_tenants
     listed = list(all_items(TenantsApi(a.client).get_tenants_page))
-    if _first_leaked(listed, b, {b.tenant.id: b.tenant.name}):
-        pytest.fail(leak(a, f"listed tenant {b.tenant.name}", "getTenantsPage", 200), pytrace=False)
+    fail_if_listed(a, listed, {b.tenant.id: b.tenant.name}, "listed tenant {name}", "getTenantsPage")
     assert a.tenant.id in {tenant.id for tenant in listed}, "its own tenant is listed"
 
 
 def test_getTenantsList_lists_no_other_tenant(suite_tenants):
     a, b = suite_tenants
     listed = TenantsApi(a.client).get_tenants_list([a.tenant.id, b.tenant.id])
-    if _first_leaked(listed, b, {b.tenant.id: b.tenant.name}):
-        pytest.fail(leak(a, f"listed tenant {b.tenant.name}", "getTenantsList", 200), pytrace=False)
+    fail_if_listed(a, listed, {b.tenant.id: b.tenant.name}, "listed tenant {name}", "getTenantsList")
     assert [tenant.id for tenant in listed] == [a.tenant.id], "its own tenant is listed"
 
 
