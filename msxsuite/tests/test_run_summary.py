@@ -46,8 +46,15 @@ def test_summary_counts_services_tokens_and_tallies_of_every_worker(probes, work
     result.assert_outcomes(passed=6, failed=1)
     result.stdout.fnmatch_lines(["msx summary: reports/summary.json"])
     summary = read_summary(probes)
-    assert summary["services"] == {"idm": {"passed": 6, "failed": 0, "skipped": 0},
-                                   "monitor": {"passed": 0, "failed": 1, "skipped": 0}}
+    counted = {name: {key: figures[key] for key in ("verdict", "passed", "failed", "skipped")}
+               for name, figures in summary["services"].items() if name in ("idm", "monitor")}
+    assert counted == {"idm": {"verdict": "passed", "passed": 6, "failed": 0, "skipped": 0},
+                       "monitor": {"verdict": "failed", "passed": 0, "failed": 1, "skipped": 0}}
+    assert summary["environment"] == "failed"
+    assert summary["failed_tests"] == ["tests/monitor/test_health.py::test_health_that_fails"]
+    assert {figures["verdict"] for name, figures in summary["services"].items()
+            if name not in ("idm", "monitor")} == {"skipped"}, "asked, deployed, but no test of theirs ran"
+    assert len(summary["peak_memory_mb"]["workers"]) == int(workers)
     assert summary["tokens"] == {"source": "embedded emulator", "suite_token_fetches": 1,
                                  "suite_password_grants": 1, "token_requests": 1}
     assert (summary["cleaned"], summary["leaked"], summary["retries"]) == (6, 1, 0)
@@ -65,7 +72,9 @@ def test_html_report_shows_the_figures_and_the_summary_goes_where_asked(probes):
     page = (probes.path / "reports" / "report.html").read_text()
     assert f"<p>MSX target: emulator (mode live), python-msx-sdk 1.0.10 ({sdk_source()})</p>" in page
     assert "Cleaned: 6. Leaked: 1." in page
-    assert "<tr><td>idm</td><td>6</td><td>0</td><td>0</td></tr>" in page
+    assert "MSX environment: FAILED" in page
+    assert '<td style="padding:.2em .8em">idm</td><td style="padding:.2em .8em;color:#fff;background:#1b7f3b">' \
+           'passed</td><td style="padding:.2em .8em">6</td>' in page
 
 
 def test_replay_summary_reports_the_cassettes_and_what_the_token_store_fetched(probes):
