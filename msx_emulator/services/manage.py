@@ -1,9 +1,9 @@
 """Manage: sites, devices, device templates and the services ordered from the Catalog.
 
 Every site, device and service belongs to a tenant, and a read or a write needs access to it (the token's
-ACCESS_ALL_TENANTS, or the tenant is one of the user's tenants or below them); pages list only those. A managed device's
-changes go through a change request (202, completed at once); an unmanaged device's apply at once
-(200/204). Where the contract is silent, see msx_emulator/README.md ("Manage decisions").
+ACCESS_ALL_TENANTS, or the tenant is one of the user's tenants or below them); pages list only those.
+A managed device's changes go through a change request (202, completed at once); an unmanaged device's
+apply at once (200/204). Where the contract is silent, see msx_emulator/README.md ("Manage").
 """
 
 from __future__ import annotations
