@@ -12,7 +12,8 @@ from pathlib import Path
 
 from filelock import FileLock
 
-from msxsuite.services import DOWN, Availability
+from msxsuite.registry import KINDS, ResourceKind
+from msxsuite.services import DEPLOYED, DOWN, Availability
 
 
 class ServiceStates:
@@ -46,3 +47,13 @@ class ServiceStates:
         written = self.path.with_suffix(".tmp")
         written.write_text(json.dumps({name: state.as_dict() for name, state in states.items()}), encoding="utf-8")
         written.replace(self.path)
+
+
+def reachable_kinds(states: dict[str, Availability]) -> tuple[list[ResourceKind], list[str]]:
+    """The registry's kinds whose service was not found down or not deployed, and the services that were.
+
+    What a service that is not there holds cannot be listed or deleted: sweeps pass it over and say so.
+    """
+    away = sorted({kind.service for kind in KINDS
+                   if states.get(kind.service) is not None and states[kind.service].state != DEPLOYED})
+    return [kind for kind in KINDS if kind.service not in away], away

@@ -11,14 +11,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterable
 
 import urllib3
 from python_msx_sdk.exceptions import NotFoundException, OpenApiException
 
 from msxsuite.cleanup.ledger import RunTrail, read_trails
 from msxsuite.naming import PREFIX
-from msxsuite.registry import BY_LABEL, deletion_order
+from msxsuite.registry import BY_LABEL, KINDS, ResourceKind, deletion_order
 
 ApiFor = Callable[[type], object]
 
@@ -56,14 +56,15 @@ def _utc(moment: datetime) -> datetime:
     return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
 
 
-def find_leftovers(api_for: ApiFor, say: Callable[[str], None] = print) -> list[Leftover]:
+def find_leftovers(api_for: ApiFor, say: Callable[[str], None] = print,
+                   kinds: Iterable[ResourceKind] = KINDS) -> list[Leftover]:
     """Every suite-made resource of every registry kind, in deletion order, newest first within a kind.
 
     A kind whose list answers 404 is passed over: its service is not deployed there. A kind that
     cannot be listed otherwise (its service is down) is said and passed over; the rest go on.
     """
     leftovers = []
-    for kind in deletion_order():
+    for kind in deletion_order(tuple(kinds)):
         found = []
         try:
             items = list(kind.list_all(api_for(kind.api)))
@@ -136,12 +137,12 @@ def delete_all(leftovers: list[Leftover], api_for: ApiFor, say: Callable[[str], 
     return result
 
 
-def sweep_stale(api_for: ApiFor, *, ledger_dir: Path, url: str, older_than: timedelta,
+def sweep_stale(api_for: ApiFor, *, kinds: Iterable[ResourceKind] = KINDS, ledger_dir: Path, url: str, older_than: timedelta,
                 spare: str | None = None, dry_run: bool = False,
                 say: Callable[[str], None] = print) -> SweepResult:
     """Delete (or, dry, list) leftovers of runs that are over; forget ledgers of dead runs swept clean."""
     trails = read_trails(ledger_dir)
-    stale = select_stale(find_leftovers(api_for, say), trails, older_than,
+    stale = select_stale(find_leftovers(api_for, say, kinds), trails, older_than,
                          datetime.now(timezone.utc), spare)
     if dry_run:
         for leftover in stale:
@@ -155,7 +156,8 @@ def sweep_stale(api_for: ApiFor, *, ledger_dir: Path, url: str, older_than: time
     return result
 
 
-def sweep_run(api_for: ApiFor, run_tag: str, say: Callable[[str], None] = print) -> SweepResult:
+def sweep_run(api_for: ApiFor, run_tag: str, say: Callable[[str], None] = print,
+              kinds: Iterable[ResourceKind] = KINDS) -> SweepResult:
     """Delete whatever of one run is still there (a run's own leftovers at its end)."""
-    mine = [leftover for leftover in find_leftovers(api_for, say) if leftover.run_tag == run_tag]
+    mine = [leftover for leftover in find_leftovers(api_for, say, kinds) if leftover.run_tag == run_tag]
     return delete_all(mine, api_for, say)

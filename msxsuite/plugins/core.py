@@ -28,8 +28,9 @@ from msxsuite.naming import new_run_tag
 from msxsuite.run_scope import is_worker, selects_msx_tests
 from msxsuite.sdk import SDK_VERSION, api_client, api_factory
 from msxsuite.sdk_source import sdk_source
+from msxsuite.service_states import reachable_kinds
 from msxsuite.settings import EMULATOR, Settings, add_options, resolve, with_emulator
-from msxsuite.stash import CLEANUP, RUN_TAG, SETTINGS, TOKEN_STORE
+from msxsuite.stash import CLEANUP, RUN_TAG, SERVICE_STATES, SETTINGS, TOKEN_STORE
 from msxsuite.stash import EMULATOR as EMULATOR_HANDLE
 
 
@@ -183,7 +184,8 @@ def pytest_sessionfinish(session: pytest.Session) -> None:
     lines: list[str] = []
     try:
         with api_client(config.stash[SETTINGS], config.stash[TOKEN_STORE].current().access_token) as client:
-            named = [str(leftover) for leftover in find_leftovers(api_factory(client), lines.append)
+            kinds, _ = reachable_kinds(config.stash[SERVICE_STATES].read())
+            named = [str(leftover) for leftover in find_leftovers(api_factory(client), lines.append, kinds)
                      if leftover.run_tag == config.stash[RUN_TAG]]
     except (OpenApiException, urllib3.exceptions.HTTPError, OSError) as error:
         named, lines = [], [str(explain(error, config.stash[SETTINGS], "listing what the run made"))]

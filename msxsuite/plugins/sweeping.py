@@ -18,9 +18,11 @@ from msxsuite.cleanup.ledger import LEDGER_DIR, Ledger
 from msxsuite.cleanup.sweeper import sweep_run, sweep_stale
 from msxsuite.counters import TALLY
 from msxsuite.diagnosis import explain
+from msxsuite.registry import KINDS
 from msxsuite.run_scope import is_worker, selects_msx_tests
 from msxsuite.sdk import api_client, api_factory
-from msxsuite.stash import RUN_TAG, SETTINGS, TOKEN_STORE
+from msxsuite.service_states import reachable_kinds
+from msxsuite.stash import RUN_TAG, SERVICE_STATES, SETTINGS, TOKEN_STORE
 
 LEDGER = pytest.StashKey["Ledger | None"]()
 STALE_AGE = timedelta(hours=2)
@@ -81,8 +83,9 @@ def pytest_sessionstart(session: pytest.Session) -> None:
     if not _sweeps(config):
         return
     ledger = config.stash[LEDGER]
+    kinds = _reachable_kinds(config)
     result = _sweeping(config, "sweeping leftovers of earlier runs", lambda api_for: sweep_stale(
-        api_for, ledger_dir=ledger.folder, url=ledger.url, older_than=STALE_AGE,
+        api_for, kinds=kinds, ledger_dir=ledger.folder, url=ledger.url, older_than=STALE_AGE,
         spare=ledger.run_tag, say=lambda line: _say(config, line)))
     if result is not None and (result.deleted or result.failed):
         _say(config, f"{len(result.deleted)} leftover(s) of earlier runs deleted, {len(result.failed)} not")
@@ -95,11 +98,21 @@ def pytest_sessionfinish(session: pytest.Session) -> None:
     if not _sweeps(config):
         return
     ledger = config.stash[LEDGER]
+    kinds = _reachable_kinds(config)
     result = _sweeping(config, "sweeping this run's leftovers", lambda api_for: sweep_run(
-        api_for, ledger.run_tag, say=lambda line: _say(config, line)))
+        api_for, ledger.run_tag, say=lambda line: _say(config, line), kinds=kinds))
     if result is None:
         return
     TALLY["cleaned"] += len(result.deleted)
     TALLY["leaked"] += len(result.failed)
-    if not result.failed:
-        ledger.remove()
+    if not result.failed and len(kinds) == len(KINDS):
+        ledger.remove()  # kept while a service was passed over: its part of the run may still be there
+
+
+def _reachable_kinds(config: pytest.Config) -> list:
+    """The kinds to sweep: those of services not found down or not deployed (said once each time)."""
+    kinds, away = reachable_kinds(config.stash[SERVICE_STATES].read())
+    if away:
+        _say(config, f"passing over {', '.join(away)} (down or not deployed): what the suite made there "
+                     "stays until a later sweep")
+    return kinds
