@@ -1,9 +1,14 @@
-"""The monitor's service and device health lists, answered from the configured health ids (nothing stored)."""
+"""The monitor's service and device health lists: the configured health ids, and the Manage inventory's devices.
+
+A device the Manage inventory holds is monitored as soon as it exists, and reported up (the emulator
+runs no device); nothing of its own is stored.
+"""
 
 from __future__ import annotations
 
 from msx_emulator.config import VIEW_STATUS
 from msx_emulator.service import Call, Service
+from msx_emulator.services.manage import DEVICES
 
 SERVICE = Service("monitor")
 
@@ -14,7 +19,11 @@ def _health_of(call: Call, kind: str) -> list[dict]:
     items = []
     for resource_id in call.params["ids"]:
         seed = known.get((kind, resource_id))
-        if seed is None:
+        if seed is None and kind == "device" and call.store.exists(DEVICES, resource_id):
+            name = call.store.get(DEVICES, resource_id).get("name")
+            items.append({"id": resource_id, "type": kind, "status": "up",
+                          "description": f"managed device {name or resource_id}"[:256]})
+        elif seed is None:
             items.append({"id": resource_id, "type": kind, "status": "unknown",
                           "description": f"no {kind} with id {resource_id!r} is monitored"[:256]})
         else:

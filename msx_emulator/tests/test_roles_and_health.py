@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from python_msx_sdk.api.devices_api import DevicesApi
 from python_msx_sdk.api.health_api import HealthApi
 from python_msx_sdk.api.roles_api import RolesApi
+from python_msx_sdk.api.tenants_api import TenantsApi
+from python_msx_sdk.model.device_create import DeviceCreate
+from python_msx_sdk.model.tenant_create import TenantCreate
 
 from msx_emulator.config import CONSUMER_ROLE_ID, SUPERUSER_ROLE_ID
 from msx_emulator.tests.helpers import error_naming, raw_call
@@ -44,6 +48,14 @@ def test_devices_health_reports_down_devices(emu_health):
     health = emu_health.get_devices_health_list(["edge-router-1", "branch-switch-2"])
     assert [(h.id, str(h.type), str(h.status)) for h in health] == [
         ("edge-router-1", "device", "up"), ("branch-switch-2", "device", "down")]
+
+
+def test_a_device_of_the_manage_inventory_is_monitored_and_up(emu_health, emu_superuser_client):
+    tenant = TenantsApi(emu_superuser_client).create_tenant(TenantCreate(name="Monitored Tenant"))
+    device = DevicesApi(emu_superuser_client).create_device(DeviceCreate(
+        name="edge-7", tenant_id=tenant.id, model="c8000v", type="router", onboard_type="manual"))
+    [health] = emu_health.get_devices_health_list([device.id])
+    assert (health.id, str(health.type), str(health.status)) == (device.id, "device", "up")
 
 
 def test_unknown_health_id_is_reported_unknown(emu_health):

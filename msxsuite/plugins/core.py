@@ -8,6 +8,7 @@ resolved settings and the token file's path from it.
 
 from __future__ import annotations
 
+import os
 import shutil
 import tempfile
 import warnings
@@ -32,6 +33,8 @@ from msxsuite.service_states import reachable_kinds
 from msxsuite.settings import EMULATOR, Settings, add_options, resolve, with_emulator
 from msxsuite.stash import CLEANUP, RUN_TAG, SERVICE_STATES, SETTINGS, TOKEN_STORE
 from msxsuite.stash import EMULATOR as EMULATOR_HANDLE
+
+DEVICE_IDS = "MSX_HEALTH_DEVICE_IDS"
 
 
 
@@ -146,10 +149,14 @@ def pytest_report_header(config: pytest.Config) -> list[str]:
     settings = config.stash[SETTINGS]
     summary = _summary(config)
     sources = ", ".join(f"{name} from {source}" for name, source in sorted(settings.sources.items()))
-    return [
+    lines = [
         f"msx: mode {summary['MSX mode']}, target {summary['MSX target']}, python-msx-sdk {summary['python-msx-sdk']}",
         f"msx settings: {sources or 'all defaults'}",
     ]
+    if settings.mode in ("live", "record") and not settings.embedded_emulator and not os.environ.get(DEVICE_IDS):
+        lines.append(f"msx health: {DEVICE_IDS} is unset: the device health list is asked for the devices "
+                     "the Manage inventory lists")
+    return lines
 
 
 @pytest.hookimpl(wrapper=True)
