@@ -156,11 +156,12 @@ def resolve(config: pytest.Config) -> Settings:
     mode = values.get("mode", "replay")
     if mode not in MODES:
         raise pytest.UsageError(f"MSX mode {mode!r} is unknown: use one of {', '.join(MODES)}")
-    values["timeout"] = _timeout(values.get("timeout", DEFAULT_TIMEOUT))
+    values["timeout"] = _seconds(values.get("timeout", DEFAULT_TIMEOUT), "MSX timeout", "MSX_TIMEOUT like 30")
     values["services"] = _services(values.get("services", AUTO))
     for name, default in (("workflow_poll_interval", DEFAULT_WORKFLOW_POLL_INTERVAL),
                           ("workflow_timeout", DEFAULT_WORKFLOW_TIMEOUT)):
-        values[name] = _seconds(values.get(name, default), f"MSX_{name.upper()}")
+        env = f"MSX_{name.upper()}"
+        values[name] = _seconds(values.get(name, default), env, f"{env} like {default:g}")
     values["matrix_roles"] = _role_names(values.get("matrix_roles", DEFAULT_MATRIX_ROLES))
     run = {name: values[name] for name in RUN_SETTINGS if name in values}
     run_sources = {name: sources[name] for name in RUN_SETTINGS if name in sources}
@@ -192,25 +193,14 @@ def resolve(config: pytest.Config) -> Settings:
     return Settings(**(values | {"url": url, "mode": mode}), sources=sources)
 
 
-def _timeout(value: object) -> float:
-    """Seconds from MSX_TIMEOUT and its kin; UsageError unless a positive number."""
+def _seconds(value: object, name: str, example: str) -> float:
+    """A positive number of seconds; UsageError naming the setting and how to set it."""
     try:
         seconds = float(value)
     except ValueError:
         seconds = 0.0
     if not 0 < seconds < float("inf"):
-        raise pytest.UsageError(f"MSX timeout {value!r} is not a number of seconds above 0: set MSX_TIMEOUT like 30")
-    return seconds
-
-
-def _seconds(value: object, env: str) -> float:
-    """A positive number of seconds; UsageError naming the variable to fix."""
-    try:
-        seconds = float(value)
-    except ValueError:
-        seconds = 0.0
-    if not 0 < seconds < float("inf"):
-        raise pytest.UsageError(f"{env} {value!r} is not a number of seconds above 0")
+        raise pytest.UsageError(f"{name} {value!r} is not a number of seconds above 0: set {example}")
     return seconds
 
 
