@@ -10,7 +10,6 @@ from python_msx_sdk.model.tenant_create import TenantCreate
 from python_msx_sdk.model.user_create import UserCreate
 
 from msxsuite.cleanup.ledger import Ledger
-from msxsuite.tests.conftest import ROOT
 from msxsuite.tests.emulated import authorized_apis, msx_environment
 from msxsuite.tests.test_cleanup_ledger import dead_pid
 

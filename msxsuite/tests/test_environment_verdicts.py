@@ -103,7 +103,7 @@ def test_a_service_down_before_the_run_fails_its_tests_with_one_line_each(platfo
     result.assert_outcomes(passed=1, errors=3)
     line = "MSX service consume is down (503 Service Unavailable from GET /consume/api/v8/products/count): " \
            "its tests fail without asking it"
-    result.stdout.fnmatch_lines([f"msx service consume is down: 503 Service Unavailable from GET *"])
+    result.stdout.fnmatch_lines(["msx service consume is down: 503 Service Unavailable from GET *"])
     for test in ("test_a_count", "test_another_count", "test_a_third_count"):
         assert failure_lines(result, test) == [line], result.stdout.str()
     figures = summary(platform)

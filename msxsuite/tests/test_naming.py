@@ -4,7 +4,6 @@ import subprocess
 import sys
 
 from msxsuite.naming import MAX_LENGTH, PREFIX, new_run_tag, resource_name
-from msxsuite.tests.conftest import ROOT
 
 
 def test_same_test_and_tag_give_the_same_name_in_another_process():

@@ -8,7 +8,7 @@ from python_msx_sdk.api.sites_api import SitesApi
 from python_msx_sdk.exceptions import NotFoundException
 from python_msx_sdk.model.service_update import ServiceUpdate
 
-from msxsuite.manage_resources import order
+from msxsuite.registry.manage import order
 from msxsuite.paging import all_items
 from tests.manage.conftest import required_device_fields
 

@@ -8,7 +8,7 @@ from python_msx_sdk.api.services_api import ServicesApi
 from python_msx_sdk.api.tenants_api import TenantsApi
 from python_msx_sdk.model.service_update import ServiceUpdate
 
-from msxsuite.manage_resources import order
+from msxsuite.registry.manage import order
 from tests.manage.conftest import required_device_fields
 
 pytestmark = [pytest.mark.negative, pytest.mark.side_effect]

@@ -6,7 +6,7 @@ from python_msx_sdk.model.workflow_event import WorkflowEvent
 from python_msx_sdk.model.workflow_event_create import WorkflowEventCreate
 from python_msx_sdk.model.workflow_event_update import WorkflowEventUpdate
 
-from tests.workflow.conftest import API, CALLS, TOKENS, UNKNOWN_ID, calls
+from tests.workflow.conftest import API, TOKENS, UNKNOWN_ID, calls
 
 pytestmark = pytest.mark.negative
 

@@ -3,7 +3,6 @@
 import pytest
 from python_msx_sdk.api.workflow_targets_api import WorkflowTargetsApi
 from python_msx_sdk.model.workflow_target import WorkflowTarget
-from python_msx_sdk.model.workflow_target_update import WorkflowTargetUpdate
 
 from tests.workflow.conftest import API, TOKENS, UNKNOWN_ID, calls, target_fields
 
