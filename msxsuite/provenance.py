@@ -20,6 +20,7 @@ EMULATOR_TARGET = "emulator"
 MSX_TARGET = "msx"
 TIME_FORMAT = "%Y-%m-%dT%H:%M:%SZ"
 LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+TAIL_BYTES = 1024  # a metadata block is a few lines
 
 
 def target_kind(settings: Settings) -> str:
@@ -64,10 +65,21 @@ def _metadata_block(text: str) -> str:
     return "\n".join(block)
 
 
+def _tail(path: Path) -> str:
+    """The end of a cassette, where vcrpy writes its metadata (the whole file when the block starts earlier)."""
+    with path.open("rb") as stream:
+        size = stream.seek(0, 2)
+        stream.seek(max(0, size - TAIL_BYTES))
+        tail = stream.read().decode("utf-8", "replace")
+    if size > TAIL_BYTES and "\nmetadata:\n" not in tail:
+        return path.read_text(encoding="utf-8")
+    return tail
+
+
 def read(path: Path) -> Provenance:
     """The provenance a cassette file carries; a cassette without it has unknown age."""
     try:
-        data = yaml.load(_metadata_block(path.read_text(encoding="utf-8")), Loader=LOADER)
+        data = yaml.load(_metadata_block(_tail(path)), Loader=LOADER)
     except (OSError, yaml.YAMLError):
         data = None
     metadata = data.get("metadata") if isinstance(data, dict) else None

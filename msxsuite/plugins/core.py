@@ -8,6 +8,7 @@ resolved settings and the token file's path from it.
 
 from __future__ import annotations
 
+import gc
 import os
 import shutil
 import tempfile
@@ -80,6 +81,10 @@ def _start_emulator(config: pytest.Config, cleanup: ExitStack):
     return emulator
 
 
+def _as_sent(request):
+    return request
+
+
 def _fetch_token(rootpath: Path, settings: Settings):
     with recording.session_cassette(rootpath, settings):
         return request_token(settings)
@@ -99,8 +104,14 @@ def _drive_pytest_recording(config: pytest.Config, settings: Settings) -> None:
 
 
 def pytest_recording_configure(config: pytest.Config, vcr) -> None:
-    """Use vcrpy's own persister: pytest-recording's drops the metadata that holds run tags."""
+    """Use vcrpy's own persister: pytest-recording's drops the metadata that holds run tags.
+
+    On replay nothing is written, and requests match on method, path and query, which scrubbing
+    leaves as they are: vcrpy need not copy and scrub every request (four times each) to match it.
+    """
     vcr.register_persister(FilesystemPersister)
+    if config.stash[SETTINGS].mode == "replay":
+        vcr._build_before_record_request = lambda options: _as_sent
 
 
 @pytest.hookimpl(optionalhook=True)
@@ -143,6 +154,13 @@ def _summary(config: pytest.Config) -> dict:
     if settings.mode == "replay":
         target = f"cassettes in {recording.CASSETTES}/ (recorded against the MSX emulator)"
     return {"MSX mode": settings.mode, "MSX target": target, "python-msx-sdk": f"{SDK_VERSION} ({sdk_source()})"}
+
+
+def pytest_collection_finish(session: pytest.Session) -> None:
+    """Move what start-up and collection made (the SDK's classes, the items) out of the garbage
+    collector's reach: it lives until the process ends anyway, and every later collection, pytest's
+    five at exit included, would walk it again for nothing."""
+    gc.freeze()
 
 
 def pytest_report_header(config: pytest.Config) -> list[str]:
