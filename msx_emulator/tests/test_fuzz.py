@@ -26,6 +26,7 @@ from schemathesis.specs.openapi.checks import (
 from msx_emulator import running_emulator
 from msx_emulator.tests.helpers import basic
 from msxsuite.contract import SPEC_ENV
+from msxsuite.services import SERVICES
 
 # 167 operations x 20 examples bounds the run at a few thousand cases.
 EXAMPLES_PER_OPERATION = 20
@@ -65,15 +66,22 @@ def emu_fuzz_target():
         yield emulator, {"Authorization": f"Bearer {json.loads(answer.data)['access_token']}"}
 
 
-schema = schemathesis.pytest.from_fixture("emu_fuzz_schema").include(
-    path_regex="^/(idm|monitor|consume|manage|template|incident|billing|licensing|vulnerability|auditing|workflow)/")
+def _fuzz_test(service: str):
+    """A test of one service's operations, so that pytest-xdist spreads the services over its workers."""
+    schema = schemathesis.pytest.from_fixture("emu_fuzz_schema").include(path_regex=f"^/{service}/")
+
+    @pytest.mark.fuzz
+    @schema.parametrize()
+    @settings(max_examples=EXAMPLES_PER_OPERATION, deadline=None, database=None, derandomize=True,
+              suppress_health_check=list(HealthCheck))
+    def test(case, emu_fuzz_target):
+        emulator, bearer = emu_fuzz_target
+        headers = None if case.operation.path == "/idm/v2/token" else bearer
+        case.call_and_validate(base_url=emulator.url, headers=headers, checks=CHECKS)
+
+    test.__name__ = f"test_{service}_operations_hold_to_the_contract"
+    return test
 
 
-@pytest.mark.fuzz
-@schema.parametrize()
-@settings(max_examples=EXAMPLES_PER_OPERATION, deadline=None, database=None, derandomize=True,
-          suppress_health_check=list(HealthCheck))
-def test_every_operation_holds_to_the_contract(case, emu_fuzz_target):
-    emulator, bearer = emu_fuzz_target
-    headers = None if case.operation.path == "/idm/v2/token" else bearer
-    case.call_and_validate(base_url=emulator.url, headers=headers, checks=CHECKS)
+for _service in SERVICES:
+    globals()[f"test_{_service}_operations_hold_to_the_contract"] = _fuzz_test(_service)

@@ -123,12 +123,20 @@ def test_command_fails_with_file_and_line_and_never_prints_the_secret(tmp_path):
     assert PASSWORD not in done.stdout + done.stderr and JWT not in done.stdout + done.stderr
 
 
+# The checklist modules that send or receive secrets: tokens and passwords (IDM), device credentials,
+# ServiceNow and Smart Account client secrets and passwords, the incident configuration.
+SECRET_HANDLING_TESTS = ("tests/idm", "tests/manage/test_devices.py", "tests/incident/test_servicenow_configurations.py",
+                         "tests/incident/test_incident_configuration.py",
+                         "tests/licensing/test_smart_account_configuration.py")
+
+
 def test_live_run_leaves_no_secret_in_terminal_report_junit_xml_or_log(suite):
     shutil.copytree(ROOT / "tests", suite.path / "tests", dirs_exist_ok=True,
                     ignore=shutil.ignore_patterns("__pycache__"))
     suite.makepyfile(**{"tests/test_failing_with_secrets_at_hand": FAILING_TESTS, "wire_debug": WIRE_DEBUG_PLUGIN})
     result = suite.runpytest_subprocess(
-        "-p", "wire_debug", "--msx-mode=emulator", "-p", "no:cacheprovider",
+        "-p", "wire_debug", "--msx-mode=emulator", "-p", "no:cacheprovider", *SECRET_HANDLING_TESTS,
+        "tests/test_failing_with_secrets_at_hand.py",
         "--html=report.html", "--junitxml=junit.xml", "-o", "log_file=run.log", "--log-level=DEBUG")
     outcomes = result.parseoutcomes()
     assert outcomes.get("failed") == 2 and outcomes.get("passed", 0) > 20, result.stdout.str()
