@@ -1,17 +1,23 @@
-"""What the MSX suite costs per run: replay overhead, token requests, parallel speed-up, requests per lifecycle test.
+"""What the MSX checklist costs at its full size, each figure beside its goal.
 
-Measures, in one run of this script (1 to 2 minutes on 2 cores, depending on load):
-- replay: the checklist (tests/) replayed from cassettes against a bare pytest run of as many empty
-  tests, median wall time of a few alternating runs each, as a ratio (goal: at most 1.5x);
-- token requests per run at -n 0, -n 2 and -n 4, live against the embedded emulator, read from the
-  run's JSON summary (goal: one password grant for the suite user per run);
-- parallel speed-up live against a standalone emulator answering with 50 ms added latency,
-  -n 2 against -n 0 (goal: at least 1.7x on 2 cores);
-- the HTTP requests of one tenant lifecycle test, recorded afresh against the emulator, and which of
-  them no check needs (goal: none).
-Prints a table and the machine, and writes the figures as JSON.
+    .venv/bin/python benchmarks/suite_costs.py [--parts replay,startup,live,selftests] [--repeat 3]
+                                               [--json reports/benchmark.json]
 
-    .venv/bin/python benchmarks/suite_costs.py [--json reports/benchmark.json] [--repeat 2]
+- replay: the whole checklist replayed at -n 0 against a bare pytest (no plugins at all) of as many
+  empty tests, alternating, median of --repeat (goal: at most 4x). python-msx-sdk's own work on the
+  same recorded traffic is measured outside pytest and vcrpy (benchmarks/sdk_cost.py); where it alone
+  rules 4x out, the goal is replay at most 1.25x (bare + SDK). The cost per test and per recorded
+  request at a quarter, half and all of the checklist shows how it grows.
+- startup: `--collect-only` of the whole checklist (goal: at most 1 s), and that a checklist run loads
+  none of the project's own test tools (schemathesis, hypothesis, anyio, pytester).
+- live: the whole checklist against a standalone emulator adding 100 ms to each request, at -n 8
+  against -n 0 (goal: at least 5x), and at -n 2 against -n 0 with 50 ms (goal: at least 1.7x); the
+  suite's token fetches per run (goal: 1 whatever -n), each worker's peak memory, and the emulator's
+  CPU time as a share of the wall time (it must not be the bottleneck).
+- selftests: `scripts/test` (goal: at most 90 s).
+
+Runs have PYTHONDONTWRITEBYTECODE removed, as on a developer's machine. The live part takes about half
+an hour on 2 cores (the -n 0 runs wait 100 and 50 ms on each of some 7,500 requests).
 """
 
 from __future__ import annotations
@@ -21,7 +27,6 @@ import json
 import os
 import platform
 import re
-import shutil
 import signal
 import statistics
 import subprocess
@@ -30,97 +35,139 @@ import tempfile
 import time
 from contextlib import contextmanager
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import yaml
 
+from sdk_cost import import_seconds, measure
+
 ROOT = Path(__file__).resolve().parents[1]
-VENV_PYTHON = ROOT / ".venv" / "bin" / "python"
-PYTHON = str(VENV_PYTHON if VENV_PYTHON.exists() else sys.executable)
-LIFECYCLE_TEST = "tests/idm/test_tenants.py::test_tenant_lifecycle[name-only]"
-LATENCY_MS = 50
-WORKER_COUNTS = (0, 2, 4)
-GOALS = {"replay_ratio": 1.5, "speedup": 1.7}
+PYTHON = str(ROOT / ".venv" / "bin" / "python") if (ROOT / ".venv" / "bin" / "python").exists() else sys.executable
+PARTS = ("replay", "startup", "live", "selftests")
+GOALS = {"replay_vs_bare": 4.0, "replay_vs_bare_plus_sdk": 1.25, "startup_seconds": 1.0, "speedup_n8_100ms": 5.0,
+         "speedup_n2_50ms": 1.7, "suite_token_fetches": 1, "selftests_seconds": 90.0}
+TEST_TOOLS = ("schemathesis", "hypothesis", "anyio", "pytester")
 EMULATOR_CREDENTIALS = {"MSX_CLIENT_ID": "msx-suite", "MSX_CLIENT_SECRET": "emulator-client-secret",
                         "MSX_USERNAME": "superuser", "MSX_PASSWORD": "Emulator-Superuser-1"}
-WRITES = ("POST", "PUT", "DELETE")
-RESULT_LINE = re.compile(r" (PASSED|FAILED|ERROR|SKIPPED|XFAIL|XPASS)\b")
+LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-def clean_env(**extra: str) -> dict:
-    """This process's environment without MSX_* settings, plus `extra`."""
-    return {name: value for name, value in os.environ.items() if not name.startswith("MSX_")} | extra
+def environment(**extra: str) -> dict:
+    """This process's environment without MSX_* settings or PYTHONDONTWRITEBYTECODE, plus `extra`."""
+    kept = {name: value for name, value in os.environ.items()
+            if not name.startswith("MSX_") and name != "PYTHONDONTWRITEBYTECODE"}
+    return kept | extra
 
 
-def pytest(args: list[str], cwd: Path = ROOT, env: dict | None = None) -> tuple[float, subprocess.CompletedProcess]:
-    """Wall seconds and result of one pytest run in its own process."""
+def timed(args: list[str], cwd: Path = ROOT, env: dict | None = None) -> tuple[float, subprocess.CompletedProcess]:
+    """Wall seconds and result of one command."""
     started = time.perf_counter()
-    result = subprocess.run([PYTHON, "-m", "pytest", "-q", "-p", "no:cacheprovider", *args], cwd=cwd,
-                            env=env or clean_env(), capture_output=True, text=True)
+    result = subprocess.run(args, cwd=cwd, env=env or environment(), capture_output=True, text=True)
     return time.perf_counter() - started, result
 
 
-def summary_of(path: Path, output: str) -> dict:
-    """The run summary a pytest run wrote, or stop with the run's last lines."""
-    if not path.exists():
-        tail = "\n".join(output.splitlines()[-5:])
-        raise SystemExit(f"the suite wrote no summary ({path}); its output ended with:\n{tail}")
-    return json.loads(path.read_text())
+def pytest(args: list[str], **kwargs) -> tuple[float, subprocess.CompletedProcess]:
+    return timed([PYTHON, "-m", "pytest", "-q", "-p", "no:cacheprovider", *args], **kwargs)
+
+
+def passed(result: subprocess.CompletedProcess, what: str) -> int:
+    """How many tests passed, or stop with the run's last lines."""
+    match = re.search(r"(\d+) passed", result.stdout)
+    if result.returncode != 0 or not match:
+        tail = "\n".join((result.stdout + result.stderr).splitlines()[-8:])
+        raise SystemExit(f"{what} did not pass:\n{tail}")
+    return int(match.group(1))
 
 
 def machine() -> dict:
-    """CPU count and model, Python version and the load when the benchmark started."""
     model = "unknown"
     try:
         model = re.search(r"^model name\s*:\s*(.+)$", Path("/proc/cpuinfo").read_text(), re.M).group(1)
     except (OSError, AttributeError):
         pass
     return {"cpus": os.cpu_count(), "cpu_model": model, "python": platform.python_version(),
-            "load_average_1m": round(os.getloadavg()[0], 2)}
+            "load_average_1m_at_start": round(os.getloadavg()[0], 2)}
 
 
-def replay_cost(scratch: Path, repeat: int) -> dict:
-    """Median wall time of the replayed checklist against as many empty tests, runs alternating."""
-    replay_times, bare_times = [], []
-    bare = scratch / "bare"
-    for round_number in range(repeat):
-        summary_path = scratch / f"replay-{round_number}.json"
-        seconds, result = pytest(["tests", f"--msx-summary={summary_path}"])
-        replay_times.append(seconds)
-        outcomes = summary_of(summary_path, result.stdout + result.stderr)["tests"]
-        if not bare.exists():
-            bare.mkdir()
-            (bare / "pytest.ini").write_text("[pytest]\n")
-            count = sum(outcomes.values())
-            (bare / "test_empty.py").write_text("".join(f"def test_{n}():\n    pass\n\n\n" for n in range(count)))
-        bare_times.append(pytest([], cwd=bare)[0])
-    replay, empty = statistics.median(replay_times), statistics.median(bare_times)
-    return {"tests": count, "replay_seconds": round(replay, 2), "bare_seconds": round(empty, 2),
-            "ratio": round(replay / empty, 2), "replay_outcomes": outcomes, "repeat": repeat}
+# --- replay --------------------------------------------------------------------------------------
 
-
-def token_requests(scratch: Path) -> list[dict]:
-    """Token figures of whole live runs against the embedded emulator at several worker counts."""
+def modules_in_order() -> list[tuple[str, int, int]]:
+    """Each checklist module with its number of tests (cassettes) and recorded requests."""
     rows = []
-    for workers in WORKER_COUNTS:
-        summary_path = scratch / f"tokens-n{workers}.json"
-        seconds, result = pytest(["tests", "--msx-mode=emulator", "-n", str(workers), f"--msx-summary={summary_path}"])
-        summary = summary_of(summary_path, result.stdout + result.stderr)
-        rows.append({"workers": workers, "seconds": round(seconds, 2), "outcomes": summary["tests"]}
-                    | {key: value for key, value in summary["tokens"].items() if key != "source"})
+    for folder in sorted(path for path in (ROOT / "cassettes").glob("*/*") if path.is_dir()):
+        cassettes = sorted(folder.glob("*.yaml"))
+        requests = sum(len((yaml.load(c.read_text(), Loader=LOADER) or {}).get("interactions", [])) for c in cassettes)
+        rows.append((f"tests/{folder.relative_to(ROOT / 'cassettes')}.py", len(cassettes), requests))
     return rows
 
 
+def bare_run(scratch: Path, count: int) -> float:
+    """Wall seconds of pytest alone (no plugins) running `count` empty tests."""
+    bare = scratch / f"bare-{count}"
+    if not bare.exists():
+        bare.mkdir()
+        (bare / "pytest.ini").write_text("[pytest]\n")
+        (bare / "test_empty.py").write_text("".join(f"def test_{n}():\n    pass\n\n\n" for n in range(count)))
+    seconds, result = pytest([], cwd=bare, env=environment(PYTEST_DISABLE_PLUGIN_AUTOLOAD="1"))
+    passed(result, "the bare run")
+    return seconds
+
+
+def replay(scratch: Path, repeat: int) -> dict:
+    """The whole checklist against bare pytest and the SDK's own cost; growth at a quarter, half, all."""
+    replay_times, bare_times = [], []
+    for _ in range(repeat):
+        seconds, result = pytest(["tests"])
+        count = passed(result, "the replay")
+        replay_times.append(seconds)
+        bare_times.append(bare_run(scratch, count))
+    cassettes = sorted((ROOT / "cassettes").rglob("*.yaml"))
+    sdk = measure(cassettes) | {"import_seconds": import_seconds(PYTHON)}
+    replay_seconds, bare_seconds = statistics.median(replay_times), statistics.median(bare_times)
+    sdk_seconds = sdk["seconds"] + sdk["import_seconds"]
+    growth = []
+    modules = modules_in_order()
+    total = sum(tests for _, tests, _ in modules)
+    for share in (0.25, 0.5, 1.0):
+        chosen, tests, requests = [], 0, 0
+        for path, module_tests, module_requests in modules:
+            if tests >= share * total:
+                break
+            chosen.append(path)
+            tests += module_tests
+            requests += module_requests
+        seconds = statistics.median(pytest(chosen)[0] for _ in range(repeat))
+        growth.append({"share": share, "tests": tests, "requests": requests, "seconds": round(seconds, 2),
+                       "ms_per_test": round(1000 * seconds / tests, 2),
+                       "ms_per_request": round(1000 * seconds / requests, 2)})
+    return {"tests": count, "replay_seconds": round(replay_seconds, 2), "bare_seconds": round(bare_seconds, 2),
+            "replay_vs_bare": round(replay_seconds / bare_seconds, 2), "sdk": sdk,
+            "replay_vs_bare_plus_sdk": round(replay_seconds / (bare_seconds + sdk_seconds), 2),
+            "growth": growth, "repeat": repeat}
+
+
+# --- start-up ------------------------------------------------------------------------------------
+
+def startup(repeat: int) -> dict:
+    """Median wall seconds of collecting the whole checklist, and the test tools a checklist run loads."""
+    seconds = statistics.median(pytest(["--collect-only", "tests"])[0] for _ in range(repeat))
+    _, traced = pytest(["--collect-only", "--trace-config", "tests"])
+    registered = " ".join(line for line in traced.stdout.splitlines() if "registered" in line or "active" in line)
+    loaded = [tool for tool in TEST_TOOLS if re.search(rf"\b{tool}", registered)]
+    return {"collect_seconds": round(seconds, 2), "test_tools_loaded": loaded}
+
+
+# --- live ----------------------------------------------------------------------------------------
+
 @contextmanager
 def standalone_emulator(latency_ms: int):
-    """`python -m msx_emulator` on a free loopback port with added latency; yields its URL."""
+    """`python -m msx_emulator` on a free loopback port with added latency; yields (url, pid)."""
     process = subprocess.Popen([PYTHON, "-m", "msx_emulator", "--port", "0", "--latency-ms", str(latency_ms)],
-                               cwd=ROOT, stdout=subprocess.PIPE, text=True)
+                               cwd=ROOT, stdout=subprocess.PIPE, text=True, env=environment())
     try:
         first_line = process.stdout.readline().strip()
         if not first_line.startswith("MSX emulator listening on http"):
             raise SystemExit(f"the emulator did not start: {first_line!r}")
-        yield first_line.rsplit(" ", 1)[-1]
+        yield first_line.rsplit(" ", 1)[-1], process.pid
     finally:
         process.send_signal(signal.SIGINT)
         try:
@@ -129,147 +176,117 @@ def standalone_emulator(latency_ms: int):
             process.kill()
 
 
-def timed_live_run(args: list[str], env: dict) -> dict:
-    """Wall seconds of a verbose run, and seconds from its first to its last test result."""
-    started = time.perf_counter()
-    process = subprocess.Popen([PYTHON, "-m", "pytest", "-v", "-p", "no:cacheprovider", *args], cwd=ROOT, env=env,
-                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    results, output = [], []
-    for line in process.stdout:
-        output.append(line)
-        if RESULT_LINE.search(line):
-            results.append(time.perf_counter())
-    process.wait()
-    wall = time.perf_counter() - started
-    return {"seconds": round(wall, 2), "tests_phase_seconds": round(results[-1] - results[0], 2) if results else None,
-            "startup_seconds": round(results[0] - started, 2) if results else None, "output": "".join(output[-20:])}
+def cpu_seconds(pid: int) -> float:
+    """User plus system CPU seconds a process has used so far."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
-def emulator_health_ids() -> dict:
-    """MSX_HEALTH_*_IDS naming what the emulator monitors, as a real MSX's operator would set them."""
-    from msx_emulator.config import DEFAULT_HEALTH
-
-    return {f"MSX_HEALTH_{kind.upper()}_IDS": ",".join(seed.id for seed in DEFAULT_HEALTH if seed.type == kind)
-            for kind in ("service", "device")}
-
-
-def speedup(scratch: Path) -> dict:
-    """Wall time of the live checklist at -n 0 and -n 2 against an emulator with added latency."""
-    figures = {"latency_ms": LATENCY_MS}
-    with standalone_emulator(LATENCY_MS) as url:
-        env = clean_env(MSX_URL=url, **EMULATOR_CREDENTIALS, **emulator_health_ids())
-        for workers in (0, 2):
-            summary_path = scratch / f"latency-n{workers}.json"
-            run = timed_live_run(["tests", "--msx-mode=live", "-n", str(workers), f"--msx-summary={summary_path}"], env)
-            output = run.pop("output")
-            figures[f"n{workers}"] = run | {"outcomes": summary_of(summary_path, output)["tests"]}
-    figures["speedup"] = round(figures["n0"]["seconds"] / figures["n2"]["seconds"], 2)
-    phases = figures["n0"]["tests_phase_seconds"], figures["n2"]["tests_phase_seconds"]
-    figures["tests_phase_speedup"] = round(phases[0] / phases[1], 2) if all(phases) else None
-    return figures
+def live_run(latency_ms: int, workers: int, scratch: Path) -> dict:
+    """The whole checklist live against a fresh standalone emulator with that latency."""
+    with standalone_emulator(latency_ms) as (url, pid):
+        summary_path = scratch / f"live-{latency_ms}ms-n{workers}.json"
+        cpu_before = cpu_seconds(pid)
+        env = environment(MSX_URL=url, **EMULATOR_CREDENTIALS, MSX_HEALTH_SERVICE_IDS="idm,manage,monitor",
+                          MSX_HEALTH_DEVICE_IDS="edge-router-1,branch-switch-2", MSX_ALLOW_SIDE_EFFECTS="1")
+        seconds, result = pytest(["tests", "--msx-mode=live", "-n", str(workers), f"--msx-summary={summary_path}"],
+                                 env=env)
+        emulator_cpu = cpu_seconds(pid) - cpu_before
+        passed(result, f"the live run at -n {workers}, {latency_ms} ms")
+    summary = json.loads(summary_path.read_text())
+    return {"latency_ms": latency_ms, "workers": workers, "seconds": round(seconds, 2),
+            "tests": summary["tests"]["passed"], "suite_token_fetches": summary["tokens"]["suite_token_fetches"],
+            "peak_memory_mb": summary["peak_memory_mb"],
+            "emulator_cpu_share": round(emulator_cpu / seconds, 3)}
 
 
-def lifecycle_requests(scratch: Path) -> dict:
-    """The requests one tenant lifecycle test sends, recorded afresh, and those no check needs."""
-    copy = scratch / "lifecycle"
-    shutil.copytree(ROOT / "tests", copy / "tests", ignore=shutil.ignore_patterns("__pycache__"))
-    for name in ("conftest.py", "pytest.ini"):
-        shutil.copy(ROOT / name, copy / name)
-    _, result = pytest(["--msx-mode=record", "--msx-url=emulator", LIFECYCLE_TEST], cwd=copy,
-                       env=clean_env())
-    cassette = copy / "cassettes" / "idm" / "test_tenants" / f"{LIFECYCLE_TEST.split('::')[1]}.yaml"
-    if not cassette.exists():
-        raise SystemExit(f"recording {LIFECYCLE_TEST} failed: {(result.stdout + result.stderr)[-400:]}")
-    interactions = yaml.safe_load(cassette.read_text())["interactions"]
-    requests = [needless(interactions, index) for index in range(len(interactions))]
-    return {"test": LIFECYCLE_TEST, "passed": result.returncode == 0, "requests": len(requests),
-            "needless": [request for request in requests if request["needless"]],
-            "sequence": [f"{request['method']} {request['path']} -> {request['status']}" for request in requests]}
+def live(scratch: Path) -> dict:
+    runs = [live_run(100, 8, scratch), live_run(100, 0, scratch), live_run(50, 2, scratch), live_run(50, 0, scratch)]
+    by = {(run["latency_ms"], run["workers"]): run for run in runs}
+    return {"runs": runs,
+            "speedup_n8_100ms": round(by[100, 0]["seconds"] / by[100, 8]["seconds"], 2),
+            "speedup_n2_50ms": round(by[50, 0]["seconds"] / by[50, 2]["seconds"], 2)}
 
 
-def needless(interactions: list[dict], index: int) -> dict:
-    """One recorded request, and why no check needs it (empty when some check does)."""
-    request, response = interactions[index]["request"], interactions[index]["response"]
-    parts = urlsplit(request["uri"])
-    earlier = [(i["request"], i["response"]) for i in interactions[:index]]
-    same = [n for n, (r, _) in enumerate(earlier) if (r["method"], r["uri"]) == (request["method"], request["uri"])]
-    created = _created_id(earlier)
-    reason = ""
-    if request["method"] == "GET" and same and not any(r["method"] in WRITES for r, _ in earlier[same[-1] + 1:]):
-        reason = "repeats a read with no write in between"
-    elif request["method"] == "DELETE" and same:
-        reason = "deletes what was already deleted"
-    elif "page=" in parts.query and created and any(
-            "page=" in urlsplit(r["uri"]).query and created in (s["body"]["string"] or "") for r, s in earlier):
-        reason = "pages on after the tenant was found"
-    path = parts.path + (f"?{parts.query}" if parts.query else "")
-    return {"method": request["method"], "path": path, "status": response["status"]["code"], "needless": reason}
+# --- self-tests ----------------------------------------------------------------------------------
+
+def selftests() -> dict:
+    seconds, result = timed(["scripts/test", "-q", "-p", "no:cacheprovider"],
+                            env=environment(MSX_OPENAPI_SPEC=os.environ.get("MSX_OPENAPI_SPEC", "")))
+    return {"seconds": round(seconds, 2), "passed": passed(result, "scripts/test")}
 
 
-def _created_id(earlier: list[tuple[dict, dict]]) -> str | None:
-    """The id of the tenant the test created, once it has."""
-    for request, response in earlier:
-        if request["method"] == "POST" and response["status"]["code"] == 201:
-            return json.loads(response["body"]["string"])["id"]
-    return None
+# --- report --------------------------------------------------------------------------------------
 
-
-def print_table(figures: dict) -> None:
-    info = figures["machine"]
-    print(f"machine: {info['cpus']} CPU(s), {info['cpu_model']}, Python {info['python']}, "
-          f"load average {info['load_average_1m']} at start")
-    replay = figures["replay"]
-    rows = [("replay: checklist vs empty tests",
-             f"{replay['replay_seconds']:.2f}s vs {replay['bare_seconds']:.2f}s for {replay['tests']} tests",
-             f"{replay['ratio']:.2f}x", f"<= {GOALS['replay_ratio']}x")]
-    for row in figures["tokens"]:
-        grants = row.get("suite_password_grants", "?")
-        rows.append((f"token requests, live emulator, -n {row['workers']}",
-                     f"{grants} suite password grant(s), {row['token_requests']} token request(s) in all "
-                     f"({row['seconds']:.1f}s)", str(grants), "1"))
-    latency = figures["speedup"]
-    n0, n2 = latency["n0"], latency["n2"]
-    rows.append((f"speed-up -n 2 vs -n 0, {latency['latency_ms']} ms latency, whole run",
-                 f"{n0['seconds']:.2f}s vs {n2['seconds']:.2f}s (first result after {n0['startup_seconds']}s "
-                 f"vs {n2['startup_seconds']}s)", f"{latency['speedup']:.2f}x", f">= {GOALS['speedup']}x"))
-    rows.append(("  the same, first to last test result",
-                 f"{n0['tests_phase_seconds']}s vs {n2['tests_phase_seconds']}s",
-                 f"{latency['tests_phase_speedup']}x", f">= {GOALS['speedup']}x"))
-    lifecycle = figures["lifecycle"]
-    rows.append(("requests per tenant lifecycle test", f"{lifecycle['requests']} recorded (+1 token exchange per run)",
-                 f"{len(lifecycle['needless'])} needless", "0 needless"))
-    widths = [max(len(row[i]) for row in rows + [("measure", "detail", "figure", "goal")]) for i in range(4)]
-    for row in [("measure", "detail", "figure", "goal")] + rows:
-        print("  ".join(cell.ljust(width) for cell, width in zip(row, widths)).rstrip())
-    print(f"lifecycle requests: {'; '.join(lifecycle['sequence'])}")
-    for request in lifecycle["needless"]:
-        print(f"needless: {request['method']} {request['path']}: {request['needless']}")
-    outcomes = {"replay": replay["replay_outcomes"], "latency -n 0": n0["outcomes"], "latency -n 2": n2["outcomes"]}
-    print("test outcomes: " + "; ".join(f"{name} {counts['passed']} passed, {counts['failed']} failed, "
-                                        f"{counts['skipped']} skipped" for name, counts in outcomes.items()))
+def rows(figures: dict) -> list[tuple[str, str, str, str]]:
+    """(measure, detail, figure, goal) lines for the table."""
+    table = []
+    if "replay" in figures:
+        r = figures["replay"]
+        table += [
+            ("replay, whole checklist, -n 0", f"{r['replay_seconds']}s vs bare pytest {r['bare_seconds']}s, "
+             f"{r['tests']} tests", f"{r['replay_vs_bare']}x", f"<= {GOALS['replay_vs_bare']}x"),
+            ("python-msx-sdk's own work", f"{r['sdk']['seconds']}s on {r['sdk']['exchanges']} recorded exchanges "
+             f"({r['sdk']['ms_per_exchange']} ms each) + {r['sdk']['import_seconds']}s import", "", ""),
+            ("replay vs bare + SDK", f"{r['replay_seconds']}s vs {r['bare_seconds']}s + SDK",
+             f"{r['replay_vs_bare_plus_sdk']}x", f"<= {GOALS['replay_vs_bare_plus_sdk']}x"),
+        ]
+        table += [(f"replay growth, {g['share']:.0%} of the checklist", f"{g['tests']} tests, {g['requests']} requests, "
+                   f"{g['seconds']}s", f"{g['ms_per_test']} ms/test, {g['ms_per_request']} ms/request", "linear")
+                  for g in r["growth"]]
+    if "startup" in figures:
+        s = figures["startup"]
+        table += [("start-up, --collect-only of everything", "", f"{s['collect_seconds']}s",
+                   f"<= {GOALS['startup_seconds']}s"),
+                  ("test tools loaded into a checklist run", ", ".join(TEST_TOOLS),
+                   ", ".join(s["test_tools_loaded"]) or "none", "none")]
+    if "live" in figures:
+        lv = figures["live"]
+        for run in lv["runs"]:
+            table.append((f"live, {run['latency_ms']} ms per request, -n {run['workers']}",
+                           f"{run['tests']} tests; peak MB controller {run['peak_memory_mb']['controller']}, "
+                           f"workers {run['peak_memory_mb']['workers'] or '-'}; emulator CPU "
+                           f"{run['emulator_cpu_share']:.1%} of wall",
+                           f"{run['seconds']}s, {run['suite_token_fetches']} suite token(s)",
+                           f"{GOALS['suite_token_fetches']} token"))
+        table += [("speed-up -n 8 vs -n 0, 100 ms", "", f"{lv['speedup_n8_100ms']}x", f">= {GOALS['speedup_n8_100ms']}x"),
+                  ("speed-up -n 2 vs -n 0, 50 ms", "", f"{lv['speedup_n2_50ms']}x", f">= {GOALS['speedup_n2_50ms']}x")]
+    if "selftests" in figures:
+        t = figures["selftests"]
+        table.append(("scripts/test", f"{t['passed']} passed", f"{t['seconds']}s", f"<= {GOALS['selftests_seconds']}s"))
+    return table
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--json", default=str(ROOT / "reports" / "benchmark.json"), help="where to write the figures")
-    parser.add_argument("--repeat", type=int, default=2, help="replay runs of each kind (default 2; median)")
+    parser.add_argument("--parts", default=",".join(PARTS), help=f"comma-separated, of {', '.join(PARTS)}")
+    parser.add_argument("--repeat", type=int, default=3, help="runs per replay and start-up figure (median)")
+    parser.add_argument("--json", type=Path, default=ROOT / "reports" / "benchmark.json")
     arguments = parser.parse_args()
-    if arguments.repeat < 1:
-        parser.error("--repeat must be at least 1")
-    started = time.perf_counter()
-    figures = {"machine": machine()}
-    with tempfile.TemporaryDirectory(prefix="msx-bench-") as scratch_name:
-        scratch = Path(scratch_name)
-        figures["replay"] = replay_cost(scratch, arguments.repeat)
-        figures["tokens"] = token_requests(scratch)
-        figures["speedup"] = speedup(scratch)
-        figures["lifecycle"] = lifecycle_requests(scratch)
-    figures["benchmark_seconds"] = round(time.perf_counter() - started, 1)
-    print_table(figures)
-    print(f"benchmark took {figures['benchmark_seconds']}s; figures in {arguments.json}")
-    out = Path(arguments.json)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(json.dumps(figures, indent=2) + "\n")
+    parts = [part.strip() for part in arguments.parts.split(",") if part.strip()]
+    unknown = sorted(set(parts) - set(PARTS))
+    if unknown:
+        parser.error(f"unknown part(s) {', '.join(unknown)}: choose from {', '.join(PARTS)}")
+    figures: dict = {"machine": machine(), "started": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())}
+    with tempfile.TemporaryDirectory(prefix="msx-bench-") as scratch:
+        for part in parts:
+            if part == "replay":
+                figures["replay"] = replay(Path(scratch), arguments.repeat)
+            elif part == "startup":
+                figures["startup"] = startup(arguments.repeat)
+            elif part == "live":
+                figures["live"] = live(Path(scratch))
+            else:
+                figures["selftests"] = selftests()
+    m = figures["machine"]
+    print(f"machine: {m['cpus']} CPUs ({m['cpu_model']}), Python {m['python']}, "
+          f"load average {m['load_average_1m_at_start']} at start")
+    widths = [max(len(row[column]) for row in rows(figures)) for column in range(4)]
+    for row in [("measure", "detail", "figure", "goal")] + rows(figures):
+        print("  ".join(cell.ljust(width) for cell, width in zip(row, widths)).rstrip())
+    arguments.json.parent.mkdir(parents=True, exist_ok=True)
+    arguments.json.write_text(json.dumps(figures, indent=2) + "\n")
+    print(f"figures: {arguments.json}")
     return 0
 
 
