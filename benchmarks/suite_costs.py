@@ -1,6 +1,6 @@
 """What the MSX checklist costs at its full size, each figure beside its goal.
 
-    .venv/bin/python benchmarks/suite_costs.py [--parts replay,startup,live,selftests] [--repeat 3]
+    .venv/bin/python benchmarks/suite_costs.py [--parts replay,startup,smoke,live,selftests] [--repeat 3]
                                                [--json reports/benchmark.json]
 
 - replay: the whole checklist replayed at -n 0 against a bare pytest (no plugins at all) of as many
@@ -10,6 +10,7 @@
   request at a quarter, half and all of the checklist shows how it grows.
 - startup: `--collect-only` of the whole checklist (goal: at most 1 s), and that a checklist run loads
   none of the project's own test tools (schemathesis, hypothesis, anyio, pytester).
+- smoke: `-m smoke` against the embedded emulator at -n 0 (goal: at most 3 s of wall time).
 - live: the whole checklist against a standalone emulator adding 100 ms to each request, at -n 8
   against -n 0 (goal: at least 5x), and at -n 2 against -n 0 with 50 ms (goal: at least 1.7x); the
   suite's token fetches per run (goal: 1 whatever -n), each worker's peak memory, and the emulator's
@@ -42,9 +43,9 @@ from sdk_cost import import_seconds, measure
 
 ROOT = Path(__file__).resolve().parents[1]
 PYTHON = str(ROOT / ".venv" / "bin" / "python") if (ROOT / ".venv" / "bin" / "python").exists() else sys.executable
-PARTS = ("replay", "startup", "live", "selftests")
+PARTS = ("replay", "startup", "smoke", "live", "selftests")
 GOALS = {"replay_vs_bare": 4.0, "replay_vs_bare_plus_sdk": 1.25, "startup_seconds": 1.0, "speedup_n8_100ms": 5.0,
-         "speedup_n2_50ms": 1.7, "suite_token_fetches": 1, "selftests_seconds": 90.0}
+         "speedup_n2_50ms": 1.7, "suite_token_fetches": 1, "selftests_seconds": 90.0, "smoke_seconds": 3.0}
 TEST_TOOLS = ("schemathesis", "hypothesis", "anyio", "pytester")
 EMULATOR_CREDENTIALS = {"MSX_CLIENT_ID": "msx-suite", "MSX_CLIENT_SECRET": "emulator-client-secret",
                         "MSX_USERNAME": "superuser", "MSX_PASSWORD": "Emulator-Superuser-1"}
@@ -156,6 +157,15 @@ def startup(repeat: int) -> dict:
     return {"collect_seconds": round(seconds, 2), "test_tools_loaded": loaded}
 
 
+# --- smoke ---------------------------------------------------------------------------------------
+
+def smoke(repeat: int) -> dict:
+    """Median wall seconds of the whole-platform smoke against the embedded emulator, one process."""
+    runs = [pytest(["--msx-mode=emulator", "-m", "smoke", "-n", "0"]) for _ in range(repeat)]
+    return {"seconds": round(statistics.median(seconds for seconds, _ in runs), 2),
+            "tests": passed(runs[0][1], "the smoke")}
+
+
 # --- live ----------------------------------------------------------------------------------------
 
 @contextmanager
@@ -240,6 +250,10 @@ def rows(figures: dict) -> list[tuple[str, str, str, str]]:
                    f"<= {GOALS['startup_seconds']}s"),
                   ("test tools loaded into a checklist run", ", ".join(TEST_TOOLS),
                    ", ".join(s["test_tools_loaded"]) or "none", "none")]
+    if "smoke" in figures:
+        sm = figures["smoke"]
+        table.append(("smoke, embedded emulator, -n 0", f"{sm['tests']} tests, one per service and IDM group",
+                      f"{sm['seconds']}s", f"<= {GOALS['smoke_seconds']}s"))
     if "live" in figures:
         lv = figures["live"]
         for run in lv["runs"]:
@@ -274,6 +288,8 @@ def main() -> int:
                 figures["replay"] = replay(Path(scratch), arguments.repeat)
             elif part == "startup":
                 figures["startup"] = startup(arguments.repeat)
+            elif part == "smoke":
+                figures["smoke"] = smoke(arguments.repeat)
             elif part == "live":
                 figures["live"] = live(Path(scratch))
             else:
