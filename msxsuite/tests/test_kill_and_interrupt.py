@@ -21,11 +21,14 @@ from python_msx_sdk.api.roles_api import RolesApi
 import time
 
 
-def test_creates_a_tenant_and_a_user_then_hangs(tenants, users, msx_api, unique_name):
+def test_creates_a_tenant_a_user_a_site_and_a_device_then_hangs(tenants, users, sites, devices, msx_api,
+                                                                unique_name):
     tenant = tenants.create(name=unique_name).resource
     users.create(username=unique_name, first_name="Msx", last_name="Suite", email=f"{unique_name}@example.com",
                  role_ids=[msx_api(RolesApi).get_role_by_name("CONSUMER").id], tenant_ids=[tenant.id],
                  password="Msx-Suite-First-1")
+    sites.create(name=unique_name, tenant_id=tenant.id)
+    devices.create(name=unique_name, tenant_id=tenant.id, model="c8000v", type="router", onboard_type="manual")
     time.sleep(300)
 '''
 QUICK_TEST = '''
@@ -53,10 +56,13 @@ def start_hanging_run(suite, workers):
                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
 
 
+MADE = ("tenants", "users", "sites", "devices")
+
+
 def wait_until_made(emulator, run):
-    """Wait until the hanging test has made its tenant and its user."""
+    """Wait until the hanging test has made its tenant, user, site and device."""
     deadline = time.monotonic() + DEADLINE_SECONDS
-    while not (emulator.stats()["tenants"] and emulator.stats()["users"]):
+    while not all(emulator.stats()["left"].get(collection) for collection in MADE):
         assert run.poll() is None, f"the run ended early:\n{run.stdout.read()}"
         assert time.monotonic() < deadline, "the hanging test made nothing in time"
         time.sleep(0.05)
@@ -74,7 +80,7 @@ def test_the_run_after_a_sigkill_leaves_no_suite_tenant_or_user(live_suite, emul
     os.killpg(killed.pid, signal.SIGKILL)
     killed.communicate(timeout=DEADLINE_SECONDS)
     time.sleep(0.5)  # let an orphaned xdist worker end, if any survived
-    left = emulator.stats()
+    left = emulator.stats()["left"]
     trail = ledger_lines(live_suite)
 
     started = time.monotonic()
@@ -83,16 +89,16 @@ def test_the_run_after_a_sigkill_leaves_no_suite_tenant_or_user(live_suite, emul
                            timeout=DEADLINE_SECONDS)
     seconds = time.monotonic() - started
     swept = [line for line in after.stdout.splitlines() if line.startswith("msx sweep: deleted")]
-    print(f"\nSIGKILL, -n {workers}: left {len(left['tenants'])} tenant(s) and {len(left['users'])} user(s), "
-          f"ledger {len(trail)} line(s); the next run swept {len(swept)} and left "
-          f"{len(emulator.stats()['tenants'])} tenant(s) and {len(emulator.stats()['users'])} user(s) in {seconds:.1f} s")
+    print(f"\nSIGKILL, -n {workers}: left {left}, ledger {len(trail)} line(s); the next run swept {len(swept)} "
+          f"and left {emulator.stats()['left']} in {seconds:.1f} s")
 
     assert killed.returncode == -signal.SIGKILL
-    assert left["tenants"] and left["users"], "the kill left nothing: it came too late to show anything"
-    assert {entry["name"] for entry in trail} >= set(left["tenants"] + left["users"]), "the ledger names all"
+    assert set(MADE) <= set(left), "the kill left nothing: it came too late to show anything"
+    left_names = {name for names in left.values() for name in names}
+    assert {entry["name"] for entry in trail} >= left_names, "the ledger names all"
     assert after.returncode == 0, after.stdout + after.stderr
-    assert (emulator.stats()["tenants"], emulator.stats()["users"]) == ([], [])
-    assert len(swept) == len(left["tenants"]) + len(left["users"]), after.stdout
+    assert emulator.stats()["left"] == {}
+    assert len(swept) == sum(len(names) for names in left.values()), after.stdout
     assert ledger_lines(live_suite) == [], "ledgers of the killed run and of the clean run are gone"
 
 
@@ -100,32 +106,31 @@ def test_the_run_after_a_sigkill_leaves_no_suite_tenant_or_user(live_suite, emul
 def test_ctrl_c_mid_test_removes_what_the_run_made(live_suite, emulator, workers):
     interrupted = start_hanging_run(live_suite, workers)
     wait_until_made(emulator, interrupted)
-    made = emulator.stats()
+    made = emulator.stats()["left"]
     started = time.monotonic()
     os.killpg(interrupted.pid, signal.SIGINT)
     output, _ = interrupted.communicate(timeout=DEADLINE_SECONDS)
     seconds = time.monotonic() - started
-    print(f"\nCtrl-C, -n {workers}: made {len(made['tenants'])} tenant(s) and {len(made['users'])} user(s), left "
-          f"{len(emulator.stats()['tenants'])} tenant(s) and {len(emulator.stats()['users'])} user(s); "
+    print(f"\nCtrl-C, -n {workers}: made {made}, left {emulator.stats()['left']}; "
           f"exit {interrupted.returncode} {seconds:.1f} s after the signal")
 
     assert interrupted.returncode == pytest.ExitCode.INTERRUPTED, output
-    assert (emulator.stats()["tenants"], emulator.stats()["users"]) == ([], []), output
+    assert emulator.stats()["left"] == {}, output
     assert ledger_lines(live_suite) == [], "the interrupted run ended clean and dropped its ledger"
 
 
 def test_a_second_live_run_spares_the_fresh_resources_of_a_running_one(live_suite, emulator):
     running = start_hanging_run(live_suite, "0")
     wait_until_made(emulator, running)
-    made = emulator.stats()
+    made = emulator.stats()["left"]
 
     second = subprocess.run([sys.executable, "-m", "pytest", "-p", "no:cacheprovider", "tests/test_quick.py"],
                             cwd=live_suite.path, capture_output=True, text=True, timeout=DEADLINE_SECONDS)
-    spared = emulator.stats()
+    spared = emulator.stats()["left"]
     os.killpg(running.pid, signal.SIGINT)
     running.communicate(timeout=DEADLINE_SECONDS)
 
     assert second.returncode == 0, second.stdout + second.stderr
     assert "msx sweep" not in second.stdout, second.stdout
-    assert (spared["tenants"], spared["users"]) == (made["tenants"], made["users"])
-    assert (emulator.stats()["tenants"], emulator.stats()["users"]) == ([], [])
+    assert spared == made
+    assert emulator.stats()["left"] == {}
