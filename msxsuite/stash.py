@@ -5,6 +5,7 @@ from contextlib import ExitStack
 import pytest
 
 from msxsuite.auth import TokenStore
+from msxsuite.cassette_switch import CassetteSwitch
 from msxsuite.service_states import ServiceStates
 from msxsuite.settings import Settings
 
@@ -14,3 +15,4 @@ TOKEN_STORE = pytest.StashKey[TokenStore]()
 EMULATOR = pytest.StashKey[object]()
 CLEANUP = pytest.StashKey[ExitStack]()
 SERVICE_STATES = pytest.StashKey[ServiceStates]()
+CASSETTE_SWITCH = pytest.StashKey[CassetteSwitch]()

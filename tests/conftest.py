@@ -6,18 +6,21 @@ test in the registry's deletion order, also when the test failed.
 """
 
 import contextlib
+import os
 from pathlib import Path
 
 import pytest
 from python_msx_sdk.api.roles_api import RolesApi
 from python_msx_sdk.exceptions import ApiException, NotFoundException
+from vcr import VCR
 
-from msxsuite import recording
+from msxsuite import cassette_switch, recording
 from msxsuite.auth import password_grant
 from msxsuite.cleanup import Resources
 from msxsuite.isolation import make_suite_tenant
 from msxsuite.naming import resource_name
 from msxsuite.registry import BY_MODEL, KINDS
+from msxsuite.stash import CASSETTE_SWITCH
 
 HERE = Path(__file__).parent
 LIMITED_ROLE = "CONSUMER"
@@ -45,6 +48,27 @@ def vcr_cassette_dir(request):
 def vcr_config(msx_settings):
     """The suite's one vcrpy configuration (scrubbing, matching on method, path and query)."""
     return recording.vcr_config(msx_settings)
+
+
+@pytest.fixture(scope="session")
+def msx_cassette_switch(pytestconfig, vcr_config):
+    """The run's cassette switch (msxsuite.cassette_switch) and the vcrpy configuration cassettes load with."""
+    configured = VCR(**vcr_config)
+    pytestconfig.hook.pytest_recording_configure(config=pytestconfig, vcr=configured)
+    return pytestconfig.stash[CASSETTE_SWITCH], configured
+
+
+@pytest.fixture(autouse=True)
+def vcr(request, vcr_cassette_dir, default_cassette_name, record_mode, disable_recording):
+    """This test's cassette (pytest-recording's `vcr`, named and placed as it would be), switched in
+    beneath vcrpy's patches, which stay from one cassette test to the next; None when live."""
+    if disable_recording or request.node.get_closest_marker("vcr") is None:
+        yield None
+        return
+    switch, configured = request.getfixturevalue("msx_cassette_switch")
+    cassette = cassette_switch.load(configured, os.path.join(vcr_cassette_dir, default_cassette_name), record_mode)
+    with switch.playing(cassette):
+        yield cassette
 
 
 @pytest.fixture

@@ -13,6 +13,7 @@ import pytest_recording  # noqa: F401
 pytest_plugins = [
     "msxsuite.plugins.services",
     "msxsuite.plugins.core",
+    "msxsuite.plugins.cassettes",
     "msxsuite.plugins.contract_check",
     "msxsuite.plugins.freshness",
     "msxsuite.plugins.run_summary",
