@@ -20,7 +20,7 @@ from msxsuite.settings import Settings
 
 CASSETTES = "cassettes"
 SESSION_CASSETTE = Path(CASSETTES, "session", "token.yaml")
-MATCH_ON = ("method", "path", "query")
+MATCH_ON = ("msx_request",)
 RECORD_HINT = "pytest --msx-mode=record --msx-url=emulator"
 
 
@@ -34,6 +34,24 @@ def vcr_config(settings: Settings) -> dict:
         "before_record_request": scrubber.request,
         "before_record_response": scrubber.response,
     }
+
+
+def same_request(asked, recorded) -> bool:
+    """vcrpy's method, path and query matchers in one, each request's key worked out once."""
+    return _match_key(asked) == _match_key(recorded)
+
+
+def _match_key(request) -> tuple:
+    cached = request.__dict__.get("_msx_match_key")
+    if cached is None or cached[0] is not request.uri:
+        cached = request.__dict__["_msx_match_key"] = (request.uri, request.method, request.path, request.query)
+    return cached[1:]
+
+
+def with_matcher(configured: vcr.VCR) -> vcr.VCR:
+    """`configured` knowing the suite's matcher, which MATCH_ON names."""
+    configured.register_matcher(MATCH_ON[0], same_request)
+    return configured
 
 
 def record_mode(settings: Settings) -> str:
@@ -51,7 +69,7 @@ def session_cassette(rootpath: Path, settings: Settings):
     if settings.mode == "record":
         path.unlink(missing_ok=True)
     mode = "new_episodes" if settings.mode == "record" else "none"
-    with vcr.VCR(record_mode=mode, **vcr_config(settings)).use_cassette(str(path)) as cassette:
+    with with_matcher(vcr.VCR(record_mode=mode, **vcr_config(settings))).use_cassette(str(path)) as cassette:
         stamp(cassette, settings)
         yield
 

@@ -110,6 +110,7 @@ def pytest_recording_configure(config: pytest.Config, vcr) -> None:
     leaves as they are: vcrpy need not copy and scrub every request (four times each) to match it.
     """
     vcr.register_persister(FilesystemPersister)
+    recording.with_matcher(vcr)
     if config.stash[SETTINGS].mode == "replay":
         vcr._build_before_record_request = lambda options: _as_sent
 
