@@ -86,25 +86,35 @@ def request_token(settings: Settings) -> Token:
 
 
 class TokenStore:
-    """A token shared through an owner-only file; `current()` renews it near expiry."""
+    """A token shared through an owner-only file; `current()` renews it near expiry.
+
+    A process keeps the token it last read until that nears expiry: only then does it take the
+    lock and read the file again (where another process may have renewed it already).
+    """
 
     def __init__(self, path: Path, fetch: Callable[[], Token]):
         self.path = Path(path)
         self._fetch = fetch
         self._lock = FileLock(f"{path}.lock")
+        self._held: Token | None = None
 
     def current(self) -> Token:
         """The shared token, fetched once and renewed when it nears expiry."""
+        held = self._held
+        if held is not None and not held.near_expiry(time.time()):
+            return held
         with self._lock:
             token = self._read()
             if token is None or token.near_expiry(time.time()):
                 token = self._fetch()
                 TALLY["token_fetches"] += 1
                 self._write(token)
+            self._held = token
             return token
 
     def remove(self) -> None:
         """Delete the shared file and its lock."""
+        self._held = None
         for path in (self.path, Path(f"{self.path}.lock")):
             path.unlink(missing_ok=True)
 
