@@ -20,6 +20,7 @@ from urllib.parse import urlsplit
 import yaml
 from openapi_core import Config, OpenAPI
 from openapi_core.datatypes import RequestParameters
+from openapi_core.validation.response import V30ResponseValidator
 
 SPEC_ENV = "MSX_OPENAPI_SPEC"
 HTTP_METHODS = ("get", "put", "post", "delete", "patch", "head", "options", "trace")
@@ -36,6 +37,7 @@ class _Request:
     host_url: str
     path: str
     method: str
+    path_pattern: str
     body: bytes = b""
     content_type: str = "application/json"
     parameters: RequestParameters = field(default_factory=RequestParameters)
@@ -53,7 +55,20 @@ class _Response:
 class _Operation:
     operation_id: str
     method: str
+    template: str
     pattern: re.Pattern
+
+
+class _OnceFoundResponseValidator(V30ResponseValidator):
+    """openapi-core's response validator, finding each operation once: its path finder tries every
+    path of the contract for every response. Requests name their path template (`path_pattern`)."""
+
+    def _find_path(self, request):
+        found = self.__dict__.setdefault("_found", {})
+        key = (request.method, request.host_url, request.path_pattern)
+        if key not in found:
+            found[key] = super()._find_path(request)
+        return found[key]
 
 
 @functools.lru_cache(maxsize=4)
@@ -62,7 +77,8 @@ def _load(spec_path: str) -> tuple[OpenAPI, tuple[_Operation, ...], str]:
         raise ContractError(f"no such file: {spec_path}")
     try:
         # The contract is large and trusted: skip openapi-spec-validator's pass over it.
-        api = OpenAPI.from_path(Path(spec_path), config=Config(spec_validator_cls=None))
+        api = OpenAPI.from_path(Path(spec_path), config=Config(spec_validator_cls=None,
+                                                               response_validator_cls=_OnceFoundResponseValidator))
         document = api.spec.read_value()
     except OSError as error:
         raise ContractError(f"cannot read {spec_path} ({error.strerror or error})") from None
@@ -75,7 +91,8 @@ def _load(spec_path: str) -> tuple[OpenAPI, tuple[_Operation, ...], str]:
         pattern = re.compile("^" + re.sub(r"\\\{[^}]+\\\}", "[^/]+", re.escape(template)) + "$")
         for method in HTTP_METHODS:
             if method in item:
-                operations.append(_Operation(item[method].get("operationId", f"{method} {template}"), method, pattern))
+                operation_id = item[method].get("operationId", f"{method} {template}")
+                operations.append(_Operation(operation_id, method, template, pattern))
     # Literal segments win over templated ones (/tenants/list before /tenants/{id}), as openapi-core matches.
     operations.sort(key=lambda op: op.pattern.pattern.count("[^/]+"))
     info = document.get("info") or {}
@@ -108,9 +125,12 @@ class ContractValidator:
 
     def operation_id(self, method: str, url: str) -> str | None:
         """The operationId the contract gives this method and URL, or None."""
+        operation = self._operation(method, url)
+        return operation.operation_id if operation is not None else None
+
+    def _operation(self, method: str, url: str) -> _Operation | None:
         path, method = urlsplit(url).path, method.lower()
-        return next((op.operation_id for op in self._operations if op.method == method and op.pattern.match(path)),
-                    None)
+        return next((op for op in self._operations if op.method == method and op.pattern.match(path)), None)
 
     def violations(self, method: str, url: str, status: int, headers: Mapping[str, str] | Iterable[tuple[str, str]],
                    body: bytes) -> list[str]:
@@ -118,9 +138,10 @@ class ContractValidator:
 
         `headers` is a mapping or (name, value) pairs (what vcrpy's replayed responses give).
         """
-        operation_id = self.operation_id(method, url)
-        if operation_id is None:
+        operation = self._operation(method, url)
+        if operation is None:
             return []
+        operation_id = operation.operation_id
         parts = urlsplit(url)
         pairs = headers.items() if isinstance(headers, Mapping) else headers
         lowered = {name.lower(): value for name, value in pairs}
@@ -131,7 +152,7 @@ class ContractValidator:
                 json.loads(body)
             except ValueError as error:
                 return [f"{prefix}<body>: not JSON ({error})"]
-        request = _Request(f"{parts.scheme}://{parts.netloc}", parts.path, method.lower())
+        request = _Request(f"{parts.scheme}://{parts.netloc}", parts.path, method.lower(), operation.template)
         response = _Response(status, body or b"", lowered, content_type or "application/json")
         errors = self._api.iter_response_errors(request, response)
         return [prefix + line for error in errors for line in _describe(error)]
