@@ -12,6 +12,7 @@ import os
 from urllib.parse import urlencode
 
 import pytest
+import requests
 import schemathesis
 import urllib3
 import yaml
@@ -56,14 +57,17 @@ def emu_fuzz_schema():
 
 @pytest.fixture(scope="module")
 def emu_fuzz_target():
-    """A dedicated emulator and a superuser bearer header for it."""
-    with running_emulator() as emulator:
+    """A dedicated emulator, a superuser bearer header for it, and one keep-alive HTTP session for
+    all cases (schemathesis otherwise opens a session, and a connection, per case) that reads no
+    proxy or netrc settings from the environment (the emulator is on loopback)."""
+    with running_emulator() as emulator, requests.Session() as session:
+        session.trust_env = False
         user, client = emulator.config.superuser, emulator.config.clients[0]
         form = urlencode({"grant_type": "password", "username": user.username, "password": user.password})
         answer = urllib3.request("POST", f"{emulator.url}/idm/v2/token", body=form,
                                  headers={"Authorization": basic(client.client_id, client.client_secret),
                                           "Content-Type": "application/x-www-form-urlencoded"})
-        yield emulator, {"Authorization": f"Bearer {json.loads(answer.data)['access_token']}"}
+        yield emulator, {"Authorization": f"Bearer {json.loads(answer.data)['access_token']}"}, session
 
 
 def _fuzz_test(service: str):
@@ -75,9 +79,9 @@ def _fuzz_test(service: str):
     @settings(max_examples=EXAMPLES_PER_OPERATION, deadline=None, database=None, derandomize=True,
               suppress_health_check=list(HealthCheck))
     def test(case, emu_fuzz_target):
-        emulator, bearer = emu_fuzz_target
+        emulator, bearer, session = emu_fuzz_target
         headers = None if case.operation.path == "/idm/v2/token" else bearer
-        case.call_and_validate(base_url=emulator.url, headers=headers, checks=CHECKS)
+        case.call_and_validate(base_url=emulator.url, session=session, headers=headers, checks=CHECKS)
 
     test.__name__ = f"test_{service}_operations_hold_to_the_contract"
     return test
