@@ -1,7 +1,6 @@
 """The contract check of live traffic: replayed, recorded and live answers against MSX_OPENAPI_SPEC."""
 
 import json
-import os
 
 import pytest
 import yaml
@@ -80,15 +79,6 @@ def pytest_sessionfinish(session):
     with api_client(config.stash[SETTINGS], config.stash[TOKEN_STORE].current().access_token) as client:
         UsersApi(client).get_current_user()
 """
-
-
-@pytest.fixture
-def official_contract():
-    """The MSX contract MSX_OPENAPI_SPEC names; skips the test when it is unset (CI sets it)."""
-    path = os.environ.get(SPEC_ENV)
-    if not path:
-        pytest.skip(f"{SPEC_ENV} is unset: point it at the MSX SDK OpenAPI document (CI does)")
-    return path
 
 
 @pytest.fixture

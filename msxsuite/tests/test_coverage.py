@@ -1,25 +1,13 @@
 """Coverage from the contract: every operation of a service with a folder in tests/ is tested and named."""
 
-import os
 import re
 import subprocess
 import sys
-from pathlib import Path
 
-import pytest
-
-from msxsuite.coverage import SPEC_ENV, Operation, Router, checked_services, coverage, gaps, read_reasons
+from msxsuite.coverage import Operation, Router, checked_services, coverage, gaps, read_reasons
 from msxsuite.tests.conftest import ROOT
 
 SWITCH_GRANTS = ("switch_tenant", "switch_user")
-
-
-@pytest.fixture(scope="module")
-def spec():
-    path = os.environ.get(SPEC_ENV)
-    if not path:
-        pytest.skip(f"{SPEC_ENV} is unset: point it at the MSX SDK OpenAPI document (CI does)")
-    return Path(path)
 
 
 def collected_ids() -> list[str]:
@@ -35,16 +23,16 @@ def names(node_id: str, word: str) -> bool:
     return re.search(rf"(?<![A-Za-z0-9]){re.escape(word)}(?![A-Za-z0-9])", node_id) is not None
 
 
-def test_every_operation_of_a_tested_service_has_a_success_and_each_refusal_a_test_or_reason(spec):
+def test_every_operation_of_a_tested_service_has_a_success_and_each_refusal_a_test_or_reason(official_contract):
     services = checked_services(ROOT)
     assert {"idm", "monitor"} <= set(services)
-    assert gaps(coverage(spec, ROOT), services) == []
+    assert gaps(coverage(official_contract, ROOT), services) == []
 
 
-def test_every_operation_of_a_tested_service_and_both_switch_grants_are_named_in_node_ids(spec):
+def test_every_operation_of_a_tested_service_and_both_switch_grants_are_named_in_node_ids(official_contract):
     services = checked_services(ROOT)
     ids = collected_ids()
-    missing = [op.operation_id for op in coverage(spec, ROOT)
+    missing = [op.operation_id for op in coverage(official_contract, ROOT)
                if op.service in services and not any(names(node_id, op.operation_id) for node_id in ids)]
     missing += [grant for grant in SWITCH_GRANTS if not any(grant in node_id.replace("-", "_") for node_id in ids)]
     assert not missing, f"no test id names: {', '.join(missing)}"

@@ -10,7 +10,6 @@ import signal
 import subprocess
 import sys
 import time
-from pathlib import Path
 
 import pytest
 
@@ -18,7 +17,7 @@ from msx_emulator import DEFAULT_CONFIG, running_emulator
 from msx_emulator.config import VIEW_COSTS
 from msx_emulator.operations import operation_table
 from msxsuite.cleanup.ledger import LEDGER_DIR
-from msxsuite.coverage import SPEC_ENV, coverage
+from msxsuite.coverage import coverage
 from msxsuite.permission_matrix import (
     SIDE_EFFECT, UNKNOWN_ID, drift, needed_permissions, probe, probes, violations,
 )
@@ -142,11 +141,8 @@ def test_the_run_after_a_sigkill_sweeps_the_matrix_tenant_and_user(matrix_suite,
     assert emulator.stats()["left"] == {}
 
 
-def test_coverage_takes_nothing_from_the_matrix_cassettes():
-    spec = os.environ.get(SPEC_ENV)
-    if not spec:
-        pytest.skip(f"{SPEC_ENV} is unset: point it at the MSX SDK OpenAPI document (CI does)")
-    by_id = {operation.operation_id: operation for operation in coverage(Path(spec), ROOT)}
+def test_coverage_takes_nothing_from_the_matrix_cassettes(official_contract):
+    by_id = {operation.operation_id: operation for operation in coverage(official_contract, ROOT)}
     matrix = "tests/idm/test_permission_matrix.py"
     assert not any(node.startswith(matrix) for operation in by_id.values()
                    for node in operation.passed_by | set().union(*operation.refused_by.values()))
