@@ -179,6 +179,17 @@ def pytest_report_header(config: pytest.Config) -> list[str]:
 
 
 @pytest.hookimpl(wrapper=True)
+def pytest_keyboard_interrupt(excinfo: pytest.ExceptionInfo):
+    """Ctrl-C ends the run as interrupted even where pytest cannot show where it landed: Python 3.11
+    can leave a traceback entry without a line number (an interrupt between two instructions of the
+    SDK, say), and pytest's rendering of that entry raises TypeError."""
+    try:
+        return (yield)
+    except TypeError:
+        return None
+
+
+@pytest.hookimpl(wrapper=True)
 def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo):
     """A replay that finds no recorded answer fails with one line naming cassette and command."""
     report = yield
