@@ -51,9 +51,12 @@ def live_suite(suite, emulator, monkeypatch):
 
 
 def start_hanging_run(suite, workers):
+    """The hanging test's run, in a process group of its own, taking SIGINT as a terminal's Ctrl-C
+    would reach it, even where this process was started with SIGINT ignored (nohup, a background job)."""
     return subprocess.Popen([sys.executable, "-m", "pytest", "-p", "no:cacheprovider", "-n", workers,
                              "tests/test_hangs.py"], cwd=suite.path, start_new_session=True,
-                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
 
 
 MADE = ("tenants", "users", "sites", "devices")
