@@ -18,11 +18,11 @@ from typing import Iterator
 
 from vcr import VCR
 from vcr.cassette import Cassette, CassetteContextDecorator
-from vcr.patch import CassettePatcherBuilder
+from vcr.patch import PATCHER_NAMES, CassettePatcherBuilder
 
 # python-msx-sdk sends through urllib3 (over http.client); vcrpy's other patchers only cost imports.
 PATCHED = ("httplib", "urllib3")
-SKIPPED_PATCHERS = ("requests", "boto3", "httplib2", "tornado", "aiohttp", "httpx", "httpx2")
+SKIPPED_PATCHERS = tuple(name for name in PATCHER_NAMES if name not in PATCHED)
 SUFFIX = ".yaml"
 
 
