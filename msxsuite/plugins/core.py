@@ -160,7 +160,8 @@ def _summary(config: pytest.Config) -> dict:
 def pytest_collection_finish(session: pytest.Session) -> None:
     """Move what start-up and collection made (the SDK's classes, the items) out of the garbage
     collector's reach: it lives until the process ends anyway, and every later collection, pytest's
-    five at exit included, would walk it again for nothing."""
+    five at exit included, would walk it again for nothing. (A caller that runs pytest more than once
+    in its process, as the self-tests do, hands it back with gc.unfreeze().)"""
     gc.freeze()
 
 

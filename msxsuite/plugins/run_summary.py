@@ -213,6 +213,7 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 
 
 def pytest_configure(config: pytest.Config) -> None:
+    TALLY.clear()  # a run's tallies start at zero, also in a process that runs pytest more than once
     if not is_worker(config):
         config.pluginmanager.register(RunSummary(config), "msx-run-summary")
 
