@@ -1,7 +1,13 @@
-"""Fixtures for the plumbing's self-tests: a throw-away copy of the suite run by pytester."""
+"""Fixtures for the plumbing's self-tests: a throw-away copy of the suite run by pytester.
 
+Runs are in this process (`suite.runpytest`), which spares each the start of a Python and the
+imports; a test that needs what only a process of its own shows uses `runpytest_subprocess`.
+"""
+
+import gc
 import os
 import shutil
+import sys
 from pathlib import Path
 
 import pytest
@@ -35,13 +41,19 @@ def official_contract(monkeypatch) -> Path:
 
 
 @pytest.fixture
-def suite(pytester):
+def suite(pytester, monkeypatch):
     """A pytester directory holding the suite's wiring (conftests, pytest.ini) and no tests yet."""
+    # Where this process ran checklist tests, their modules (tests.conftest, ...) would clash with the
+    # copies in pytester's directory: runs in this process do not see them.
+    for name in [name for name in sys.modules if name == "tests" or name.startswith("tests.")]:
+        monkeypatch.delitem(sys.modules, name)
     for name in ("conftest.py", "pytest.ini", "tests/conftest.py"):
         target = pytester.path / name
         target.parent.mkdir(exist_ok=True)
         shutil.copy(ROOT / name, target)
-    return pytester
+    yield pytester
+    # A run in this process froze what it made (msxsuite.plugins.core): hand that back to the collector.
+    gc.unfreeze()
 
 
 @pytest.fixture(scope="module")

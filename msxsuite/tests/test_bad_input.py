@@ -43,7 +43,7 @@ def run_stops_with(suite, monkeypatch, environment: dict, line: str) -> None:
     """Run the suite live with `environment`; it must end with exactly `line` (a pattern) and a usage error."""
     for name, value in environment.items():
         monkeypatch.setenv(name, value)
-    result = suite.runpytest_subprocess("--msx-mode=live")
+    result = suite.runpytest("--msx-mode=live")
     assert result.ret == pytest.ExitCode.USAGE_ERROR, printed(result)
     assert len(printed(result)) == 1 and fnmatchcase(printed(result)[0], f"ERROR: {line}"), printed(result)
 
@@ -138,7 +138,7 @@ def test_timeout_that_is_not_a_number(probe, monkeypatch, emu):
 @pytest.fixture
 def recorded(probe):
     """The probe, recorded against the embedded emulator."""
-    probe.runpytest_subprocess("--msx-mode=record", "--msx-url=emulator").assert_outcomes(passed=1)
+    probe.runpytest("--msx-mode=record", "--msx-url=emulator").assert_outcomes(passed=1)
     return probe
 
 
@@ -148,14 +148,14 @@ BROKEN_YAML = "interactions: [\n  - {request: ]\n"
 
 def test_missing_cassette(recorded):
     (recorded.path / "cassettes/test_probe/test_read.yaml").unlink()
-    result = recorded.runpytest_subprocess()
+    result = recorded.runpytest()
     result.assert_outcomes(failed=1)
     assert failure_section(result, "test_read") == [f"missing cassette cassettes/test_probe/test_read.yaml: record it with {RECORD}"]
 
 
 def test_corrupt_cassette(recorded):
     (recorded.path / "cassettes/test_probe/test_read.yaml").write_text(BROKEN_YAML)
-    result = recorded.runpytest_subprocess()
+    result = recorded.runpytest()
     result.assert_outcomes(errors=1)
     assert failure_section(result, "test_read") == [
         "corrupt cassette cassettes/test_probe/test_read.yaml (not valid YAML: did not find expected node content "
@@ -165,7 +165,7 @@ def test_corrupt_cassette(recorded):
 
 def test_corrupt_token_cassette(recorded):
     (recorded.path / "cassettes/session/token.yaml").write_text(BROKEN_YAML)
-    result = recorded.runpytest_subprocess()
+    result = recorded.runpytest()
     assert result.ret == pytest.ExitCode.USAGE_ERROR
     assert printed(result) == [
         "ERROR: corrupt cassette cassettes/session/token.yaml (not valid YAML: did not find expected node content "

@@ -85,7 +85,7 @@ def pytest_sessionfinish(session):
 def recorded(suite, official_contract):
     """The probe recorded against the embedded emulator, with the check on while recording."""
     suite.makepyfile(**{"tests/test_probe.py": PROBE})
-    suite.runpytest_subprocess("--msx-mode=record", "--msx-url=emulator").assert_outcomes(passed=2)
+    suite.runpytest("--msx-mode=record", "--msx-url=emulator").assert_outcomes(passed=2)
     return suite
 
 
@@ -118,7 +118,7 @@ def failure_of(result, test: str) -> list[str]:
 
 
 def test_conforming_replay_passes_with_the_check_on(recorded, official_contract):
-    result = recorded.runpytest_subprocess()
+    result = recorded.runpytest()
     result.assert_outcomes(passed=2)
     result.stdout.fnmatch_lines(["msx contract check: on, every response against MSX SDK 1.0.10 (*)"])
 
@@ -126,7 +126,7 @@ def test_conforming_replay_passes_with_the_check_on(recorded, official_contract)
 def test_replayed_answers_that_break_the_contract_fail_their_tests_with_one_line(recorded):
     plant(recorded, "test_tenant_round_trip.yaml", 200, lambda tenant: tenant.update(createdOn="yesterday"))
     plant(recorded, "test_unknown_tenant_is_not_found.yaml", 404, lambda error: error.update(code=404))
-    result = recorded.runpytest_subprocess()
+    result = recorded.runpytest()
     result.assert_outcomes(failed=2)
     [round_trip] = failure_of(result, "test_tenant_round_trip")
     assert round_trip.startswith("contract: getTenant 200: createdOn: 'yesterday' is not a 'date-time' (then "), round_trip
@@ -137,7 +137,7 @@ def test_replayed_answers_that_break_the_contract_fail_their_tests_with_one_line
 
 def test_live_run_against_the_emulator_passes_with_the_check_on(suite, official_contract):
     suite.makepyfile(**{"tests/test_probe.py": PROBE})
-    result = suite.runpytest_subprocess("--msx-mode=emulator")
+    result = suite.runpytest("--msx-mode=emulator")
     result.assert_outcomes(passed=2)
     result.stdout.fnmatch_lines(["msx contract check: on, every response against MSX SDK 1.0.10 (*)"])
 
@@ -145,7 +145,7 @@ def test_live_run_against_the_emulator_passes_with_the_check_on(suite, official_
 def test_live_answer_that_breaks_the_contract_fails_the_test_and_leaves_nothing(suite, monkeypatch):
     use_contract(suite, monkeypatch, SHORT_TENANT_NAMES)
     suite.makepyfile(**{"tests/test_probe.py": PROBE})
-    result = suite.runpytest_subprocess("--msx-mode=emulator")
+    result = suite.runpytest("--msx-mode=emulator")
     result.assert_outcomes(passed=1, failed=1)
     [line] = failure_of(result, "test_tenant_round_trip")
     assert line.startswith("contract: createTenant 201: name: 'msxt-") and line.endswith("' is too long"), line
@@ -155,7 +155,7 @@ def test_live_answer_that_breaks_the_contract_fails_the_test_and_leaves_nothing(
 def test_session_token_that_breaks_the_contract_ends_the_run_with_one_redacted_line(suite, monkeypatch):
     use_contract(suite, monkeypatch, NUMERIC_TOKENS)
     suite.makepyfile(**{"tests/test_probe.py": PROBE})
-    result = suite.runpytest_subprocess("--msx-mode=emulator")
+    result = suite.runpytest("--msx-mode=emulator")
     assert result.ret == pytest.ExitCode.USAGE_ERROR
     assert [line for line in result.errlines if line.strip()] == [
         "ERROR: contract: getAccessToken 200: access_token: '<redacted>' is not of type 'integer'"]
@@ -164,7 +164,7 @@ def test_session_token_that_breaks_the_contract_ends_the_run_with_one_redacted_l
 def test_answer_after_the_last_test_that_breaks_the_contract_fails_the_run(suite, monkeypatch):
     use_contract(suite, monkeypatch, CURRENT_USERS_WITH_A_MISSING_FIELD)
     suite.makepyfile(**{"tests/late/conftest.py": LATE_READER, "tests/late/test_probe.py": "def test_nothing(): pass"})
-    result = suite.runpytest_subprocess("--msx-mode=emulator")
+    result = suite.runpytest("--msx-mode=emulator")
     result.assert_outcomes(passed=1)
     assert result.ret == pytest.ExitCode.TESTS_FAILED
     result.stdout.fnmatch_lines([
@@ -174,13 +174,13 @@ def test_answer_after_the_last_test_that_breaks_the_contract_fails_the_run(suite
 def test_check_is_off_without_the_variable_and_the_header_says_so(suite, monkeypatch):
     monkeypatch.delenv(SPEC_ENV, raising=False)
     suite.makepyfile(test_no_msx="def test_nothing_of_msx(): pass")
-    result = suite.runpytest_subprocess("--collect-only", "test_no_msx.py")
+    result = suite.runpytest("--collect-only", "test_no_msx.py")
     result.stdout.fnmatch_lines(["msx contract check: off (set MSX_OPENAPI_SPEC to an MSX OpenAPI document *)"])
 
 
 def test_unusable_document_ends_the_run_with_one_line(suite, monkeypatch):
     use_contract(suite, monkeypatch, "- not an OpenAPI document\n")
-    result = suite.runpytest_subprocess()
+    result = suite.runpytest()
     assert result.ret == pytest.ExitCode.USAGE_ERROR
     assert [line for line in result.errlines if line.strip()] == [
         f"ERROR: {SPEC_ENV}: {suite.path / 'contract.yaml'} is not an OpenAPI 3 document (it needs 'openapi' and "

@@ -61,7 +61,7 @@ def platform(suite, emulator, monkeypatch):
 
 
 def run(suite, *args):
-    return suite.runpytest_subprocess("--msx-mode=live", "-p", "no:cacheprovider", "-rA",
+    return suite.runpytest("--msx-mode=live", "-p", "no:cacheprovider", "-rA",
                                       "--msx-summary=summary.json", *args)
 
 
@@ -159,7 +159,7 @@ def test_side_effects_are_skipped_against_a_real_msx_unless_allowed(platform):
 
 def test_side_effects_always_run_against_the_embedded_emulator(suite):
     suite.makepyfile(**{"tests/idm/test_side_effect.py": SIDE_EFFECT_PROBE})
-    suite.runpytest_subprocess("--msx-mode=emulator", "-p", "no:cacheprovider").assert_outcomes(passed=1)
+    suite.runpytest("--msx-mode=emulator", "-p", "no:cacheprovider").assert_outcomes(passed=1)
 
 
 def test_a_rerun_runs_exactly_what_failed_in_the_summary_it_names(platform, emulator):

@@ -126,7 +126,7 @@ def test_timeout_fails_that_test_with_one_line(suite, monkeypatch, emu):
     suite.makepyfile(**{"tests/test_probe.py": PROBE})
     for name, value in msx_environment(emu).items():
         monkeypatch.setenv(name, value)
-    result = suite.runpytest_subprocess("--msx-mode=live", "--msx-timeout=0.5")
+    result = suite.runpytest("--msx-mode=live", "--msx-timeout=0.5")
     result.assert_outcomes(passed=1, failed=1)
     assert failure_section(result, "test_slow_read") == [
         f"MSX did not answer GET {TENANT_PATH} within 0.5 s (MSX_TIMEOUT): check why MSX is slow, or raise MSX_TIMEOUT"

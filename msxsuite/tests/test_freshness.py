@@ -40,7 +40,7 @@ def recorded(suite, _first_recording):
     if _first_recording.exists():
         shutil.copytree(_first_recording, suite.path / "cassettes")
     else:
-        suite.runpytest_subprocess("--msx-mode=record", "--msx-url=emulator").assert_outcomes(passed=1)
+        suite.runpytest("--msx-mode=record", "--msx-url=emulator").assert_outcomes(passed=1)
         shutil.copytree(suite.path / "cassettes", _first_recording)
     return suite
 
@@ -58,7 +58,7 @@ def backdate(path: Path, days: int) -> None:
 def test_recording_stamps_every_cassette_with_time_target_and_sdk(suite):
     suite.makepyfile(**{"tests/test_probe.py": PROBE})
     started = datetime.now(timezone.utc).replace(microsecond=0)
-    suite.runpytest_subprocess("--msx-mode=record", "--msx-url=emulator").assert_outcomes(passed=1)
+    suite.runpytest("--msx-mode=record", "--msx-url=emulator").assert_outcomes(passed=1)
     finished = datetime.now(timezone.utc)
     for cassette in (PROBE_CASSETTE, TOKEN_CASSETTE):
         stamped = metadata(suite.path / cassette)
@@ -69,7 +69,7 @@ def test_recording_stamps_every_cassette_with_time_target_and_sdk(suite):
 
 
 def test_replay_header_shows_the_oldest_age_and_stays_quiet_when_fresh(recorded):
-    result = recorded.runpytest_subprocess()
+    result = recorded.runpytest()
     result.assert_outcomes(passed=1)
     result.stdout.fnmatch_lines(["msx cassettes: 2 cassette(s), oldest under a day old (cassettes/*, recorded "
                                  "*against emulator, python-msx-sdk 1.0.10); limit 90 days"])
@@ -78,7 +78,7 @@ def test_replay_header_shows_the_oldest_age_and_stays_quiet_when_fresh(recorded)
 
 def test_cassette_older_than_the_limit_warns_in_one_line(recorded):
     backdate(recorded.path / TOKEN_CASSETTE, 120)
-    result = recorded.runpytest_subprocess()
+    result = recorded.runpytest()
     assert result.ret == pytest.ExitCode.OK
     result.stdout.fnmatch_lines(["msx cassettes: 2 cassette(s), oldest 120 day(s) old (cassettes/session/token.yaml*"])
     stale = [line for line in result.outlines if "stale cassettes" in line]
@@ -88,7 +88,7 @@ def test_cassette_older_than_the_limit_warns_in_one_line(recorded):
 
 def test_stale_cassette_fails_the_run_when_asked(recorded):
     backdate(recorded.path / PROBE_CASSETTE, 120)
-    result = recorded.runpytest_subprocess("--msx-cassette-stale=fail")
+    result = recorded.runpytest("--msx-cassette-stale=fail")
     result.assert_outcomes(passed=1)
     assert result.ret == pytest.ExitCode.TESTS_FAILED
     result.stdout.fnmatch_lines(["msx FAILED: stale cassettes: 1 of 2 older than 90 days *"])
@@ -107,21 +107,21 @@ def test_limit_comes_from_option_then_environment_then_ini(suite, monkeypatch):
 def test_limit_from_the_environment_applies_to_the_replay(recorded, monkeypatch):
     backdate(recorded.path / PROBE_CASSETTE, 20)
     monkeypatch.setenv("MSX_CASSETTE_MAX_AGE_DAYS", "15")
-    result = recorded.runpytest_subprocess()
+    result = recorded.runpytest()
     result.stdout.fnmatch_lines(["*limit 15 days", "msx WARNING: stale cassettes: 1 of 2 older than 15 days *"])
 
 
 def test_cassette_without_provenance_counts_as_unknown_age_and_warns(recorded):
     path = recorded.path / TOKEN_CASSETTE
     path.write_text(re.sub(r"\nmetadata:\n(  .*\n)+", "\n", path.read_text()))
-    result = recorded.runpytest_subprocess()
+    result = recorded.runpytest()
     result.assert_outcomes(passed=1)
     result.stdout.fnmatch_lines(["msx cassettes: 2 cassette(s), oldest under a day old (*), 1 of unknown age; *",
                                  "msx WARNING: stale cassettes: 1 of unknown age (e.g. cassettes/session/token.yaml)*"])
 
 
 def test_bad_max_age_ends_the_run_with_one_line(suite):
-    result = suite.runpytest_subprocess("--msx-cassette-max-age-days=soon")
+    result = suite.runpytest("--msx-cassette-max-age-days=soon")
     assert result.ret == pytest.ExitCode.USAGE_ERROR
     assert [line for line in result.errlines if line.strip()] == [
         "ERROR: cassette max age 'soon' (--msx-cassette-max-age-days) is not a whole number of days: set it like 90"

@@ -26,7 +26,7 @@ def test_device_health_asks_for_the_manage_inventorys_devices_and_the_header_say
     (suite.path / "tests" / "monitor").mkdir()
     shutil.copy(ROOT / "tests" / "monitor" / "test_health.py", suite.path / "tests" / "monitor")
 
-    result = suite.runpytest_subprocess("--msx-mode=live", "-p", "no:cacheprovider", "-k", "reports_every_known_id")
+    result = suite.runpytest("--msx-mode=live", "-p", "no:cacheprovider", "-k", "reports_every_known_id")
 
     result.assert_outcomes(passed=2)
     result.stdout.fnmatch_lines(["msx health: MSX_HEALTH_DEVICE_IDS is unset: the device health list is asked for "

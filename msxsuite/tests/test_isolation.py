@@ -33,7 +33,7 @@ def _isolation_suite(suite, monkeypatch, emulator):
 
 
 def test_isolation_holds_on_the_emulator(suite, monkeypatch, emulator):
-    result = _isolation_suite(suite, monkeypatch, emulator).runpytest_subprocess("--msx-mode=live", "-n", "2")
+    result = _isolation_suite(suite, monkeypatch, emulator).runpytest("--msx-mode=live", "-n", "2")
     result.assert_outcomes(passed=15)
     assert emulator.stats()["left"] == {}
 
@@ -42,7 +42,7 @@ def test_a_leak_fails_exactly_the_leaking_reads_with_one_line_each(suite, monkey
     isolation = _isolation_suite(suite, monkeypatch, emulator)
     emulator.set_faults(isolation_leak=True)
     try:
-        result = isolation.runpytest_subprocess("--msx-mode=live")
+        result = isolation.runpytest("--msx-mode=live")
     finally:
         emulator.set_faults()
     result.assert_outcomes(failed=len(LEAKS), passed=15 - len(LEAKS))

@@ -86,7 +86,7 @@ def test_a_baseline_then_a_granted_permission_reports_exactly_that_drift(matrix_
     emulator.reset()
     _point_at(monkeypatch, emulator)
     baseline = matrix_suite.path / "baseline.json"
-    recorded = matrix_suite.runpytest_subprocess("--msx-mode=live", f"--msx-record-permission-baseline={baseline}",
+    recorded = matrix_suite.runpytest("--msx-mode=live", f"--msx-record-permission-baseline={baseline}",
                                                  "--html=reports/report.html")
     recorded.assert_outcomes(passed=1)
     consumer = json.loads(baseline.read_text())["roles"]["CONSUMER"]
@@ -102,7 +102,7 @@ def test_a_baseline_then_a_granted_permission_reports_exactly_that_drift(matrix_
                   else role for role in DEFAULT_CONFIG.roles)
     with running_emulator(dataclasses.replace(DEFAULT_CONFIG, roles=roles)) as granted:
         _point_at(monkeypatch, granted)
-        compared = matrix_suite.runpytest_subprocess("--msx-mode=live", f"--msx-permission-baseline={baseline}")
+        compared = matrix_suite.runpytest("--msx-mode=live", f"--msx-permission-baseline={baseline}")
         left = granted.stats()["left"]
     compared.assert_outcomes(failed=1)
     assert failure_section(compared, "test_role_tries_every_operation[CONSUMER]") == [

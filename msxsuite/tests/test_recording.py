@@ -23,7 +23,7 @@ TOKEN_SHAPES = re.compile(r"eyJ[\w-]{8,}\.|Basic [A-Za-z0-9+/]{12,}|Bearer [\w.-
 def recorded(suite):
     """The probe tests recorded against the embedded emulator."""
     suite.makepyfile(**{"tests/test_probe.py": PROBE})
-    result = suite.runpytest_subprocess("--msx-mode=record", "--msx-url=emulator")
+    result = suite.runpytest("--msx-mode=record", "--msx-url=emulator")
     result.assert_outcomes(passed=2)
     return suite
 
@@ -44,20 +44,20 @@ def test_recorded_cassettes_hold_no_credentials_or_tokens(recorded):
 def test_replay_passes_offline_with_recorded_names(recorded):
     tags = set(re.findall(r"msxt-([0-9a-f]{6})-", cassette_text(recorded)))
     assert len(tags) == 1, "one run tag per recording run"
-    result = recorded.runpytest_subprocess("-n", "2", "--block-network")
+    result = recorded.runpytest("-n", "2", "--block-network")
     result.assert_outcomes(passed=2)
 
 
 def test_each_recording_run_draws_a_new_run_tag(recorded):
     first = set(re.findall(r"msxt-([0-9a-f]{6})-", cassette_text(recorded)))
-    recorded.runpytest_subprocess("--msx-mode=record", "--msx-url=emulator").assert_outcomes(passed=2)
+    recorded.runpytest("--msx-mode=record", "--msx-url=emulator").assert_outcomes(passed=2)
     second = set(re.findall(r"msxt-([0-9a-f]{6})-", cassette_text(recorded)))
     assert first != second
 
 
 def test_missing_cassette_fails_with_one_line(recorded):
     (recorded.path / "cassettes" / "test_probe" / "test_tenant_round_trip[2].yaml").unlink()
-    result = recorded.runpytest_subprocess()
+    result = recorded.runpytest()
     result.assert_outcomes(passed=1, errors=1)
     result.stdout.fnmatch_lines([
         "missing cassette cassettes/test_probe/test_tenant_round_trip[[]2[]].yaml: record it with "
@@ -67,7 +67,7 @@ def test_missing_cassette_fails_with_one_line(recorded):
 
 def test_missing_token_cassette_stops_the_run_with_one_line(suite):
     suite.makepyfile(**{"tests/test_probe.py": PROBE})
-    result = suite.runpytest_subprocess()
+    result = suite.runpytest()
     assert result.ret == pytest.ExitCode.USAGE_ERROR
     assert [line for line in result.errlines if line.strip()] == [
         "ERROR: missing cassette cassettes/session/token.yaml: record it with "
@@ -78,7 +78,7 @@ def test_missing_token_cassette_stops_the_run_with_one_line(suite):
 @pytest.mark.parametrize("workers", ["0", "2"])
 def test_one_token_request_and_nothing_left_behind_at_any_worker_count(suite, workers):
     suite.makepyfile(**{"tests/test_probe.py": PROBE})
-    result = suite.runpytest_subprocess("--msx-mode=emulator", "-n", workers)
+    result = suite.runpytest("--msx-mode=emulator", "-n", workers)
     result.assert_outcomes(passed=2)
     result.stdout.fnmatch_lines([
         "msx emulator: 1 token(s) for the suite; 1 password grant(s) for the suite user superuser and "

@@ -42,7 +42,7 @@ def read_summary(suite, path="reports/summary.json") -> dict:
 
 @pytest.mark.parametrize("workers", ["0", "2"])
 def test_summary_counts_services_tokens_and_tallies_of_every_worker(probes, workers):
-    result = probes.runpytest_subprocess("--msx-mode=emulator", "-n", workers, "--junitxml=reports/junit.xml")
+    result = probes.runpytest("--msx-mode=emulator", "-n", workers, "--junitxml=reports/junit.xml")
     result.assert_outcomes(passed=6, failed=1)
     result.stdout.fnmatch_lines(["msx summary: reports/summary.json"])
     summary = read_summary(probes)
@@ -64,7 +64,7 @@ def test_summary_counts_services_tokens_and_tallies_of_every_worker(probes, work
 
 
 def test_html_report_shows_the_figures_and_the_summary_goes_where_asked(probes):
-    result = probes.runpytest_subprocess("--msx-mode=emulator", "--html=reports/report.html",
+    result = probes.runpytest("--msx-mode=emulator", "--html=reports/report.html",
                                          "--msx-summary=out/run.json")
     result.assert_outcomes(passed=6, failed=1)
     assert not (probes.path / "reports" / "summary.json").exists()
@@ -78,8 +78,8 @@ def test_html_report_shows_the_figures_and_the_summary_goes_where_asked(probes):
 
 
 def test_replay_summary_reports_the_cassettes_and_what_the_token_store_fetched(probes):
-    probes.runpytest_subprocess("--msx-mode=record", "--msx-url=emulator").assert_outcomes(passed=6, failed=1)
-    probes.runpytest_subprocess("--junitxml=reports/junit.xml").assert_outcomes(passed=6, failed=1)
+    probes.runpytest("--msx-mode=record", "--msx-url=emulator").assert_outcomes(passed=6, failed=1)
+    probes.runpytest("--junitxml=reports/junit.xml").assert_outcomes(passed=6, failed=1)
     summary = read_summary(probes)
     assert (summary["mode"], summary["target"]) == ("replay", "cassettes")
     assert summary["tokens"] == {"source": "token store", "suite_token_fetches": 1}

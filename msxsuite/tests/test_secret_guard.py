@@ -134,6 +134,7 @@ def test_live_run_leaves_no_secret_in_terminal_report_junit_xml_or_log(suite):
     shutil.copytree(ROOT / "tests", suite.path / "tests", dirs_exist_ok=True,
                     ignore=shutil.ignore_patterns("__pycache__"))
     suite.makepyfile(**{"tests/test_failing_with_secrets_at_hand": FAILING_TESTS, "wire_debug": WIRE_DEBUG_PLUGIN})
+    # A process of its own: what reaches the terminal and the log file is the process's, not pytester's capture.
     result = suite.runpytest_subprocess(
         "-p", "wire_debug", "--msx-mode=emulator", "-p", "no:cacheprovider", *SECRET_HANDLING_TESTS,
         "tests/test_failing_with_secrets_at_hand.py",

@@ -47,7 +47,7 @@ def test_live_run_sweeps_dead_runs_first_and_its_own_leftovers_last(live_suite, 
     Ledger(ledgers, "busy01", url, os.getpid()).record("tenant", "msxt-busy01-running")
     plant(emulator, "msxt-dead01-killed", "msxt-busy01-running", "Customer Acme Corp")
 
-    result = live_suite.runpytest_subprocess("--msx-mode=live", "-p", "no:cacheprovider", "-v")
+    result = live_suite.runpytest("--msx-mode=live", "-p", "no:cacheprovider", "-v")
 
     result.assert_outcomes(passed=1)
     result.stdout.re_match_lines([
@@ -66,7 +66,7 @@ def test_replay_sweeps_nothing_and_writes_no_ledger(suite, emulator):
     (suite.path / SESSION_CASSETTE).parent.mkdir(parents=True)
     shutil.copy(ROOT / SESSION_CASSETTE, suite.path / SESSION_CASSETTE)
 
-    result = suite.runpytest_subprocess("-p", "no:cacheprovider")
+    result = suite.runpytest("-p", "no:cacheprovider")
 
     result.assert_outcomes(passed=1)
     assert "msx sweep" not in result.stdout.str()

@@ -10,7 +10,9 @@ def test_read(msx_api):
 
 
 def run_against(suite, monkeypatch, tls_emulator, **variables):
-    """Run the probe live against the TLS emulator with its credentials and `variables`."""
+    """Run the probe live against the TLS emulator with its credentials and `variables`, in a process of
+    its own: in this one, the warning the insecure switch must print would meet the self-tests' own
+    warning filters, which turn it into an error."""
     suite.makepyfile(**{"tests/test_probe.py": PROBE})
     for name, value in (msx_environment(tls_emulator) | variables).items():
         monkeypatch.setenv(name, value)

@@ -38,7 +38,7 @@ def run_probe(suite, monkeypatch, emulator):
     def run(token_lifetime_seconds, reading_seconds):
         monkeypatch.setenv("PROBE_READING_SECONDS", str(reading_seconds))
         emulator.set_faults(latency_ms=50, token_lifetime_seconds=token_lifetime_seconds)
-        suite.runpytest_subprocess("--msx-mode=live", "-n", "2").assert_outcomes(passed=4)
+        suite.runpytest("--msx-mode=live", "-n", "2").assert_outcomes(passed=4)
         assert emulator.stats()["tenants"] == []
         return emulator.stats()["password_grants"]
 

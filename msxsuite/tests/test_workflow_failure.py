@@ -22,7 +22,7 @@ def test_failed_step_fails_the_test_in_one_line(suite, monkeypatch, emulator):
         monkeypatch.setenv(name, value)
     emulator.set_faults(workflow_failing_step="Second step")
     try:
-        result = suite.runpytest_subprocess("--msx-mode=live", "--msx-allow-side-effects",
+        result = suite.runpytest("--msx-mode=live", "--msx-allow-side-effects",
                                             "--msx-workflow-poll-interval=0.05", "-k", f"{LIFECYCLE} and defaults")
     finally:
         emulator.set_faults()
