@@ -59,9 +59,29 @@ class _Operation:
     pattern: re.Pattern
 
 
+class _SchemaValidatorsOnce:
+    """An openapi-core schema validators factory that builds each schema's validator once: openapi-core
+    builds two for every response, each with a deep copy of the format checker."""
+
+    def __init__(self, factory):
+        self._factory, self._built = factory, {}
+
+    def create(self, spec, schema, **options):
+        key = (schema, options.get("forbid_unspecified_additional_properties"),
+               options.get("enforce_properties_required"))
+        if key not in self._built:
+            self._built[key] = self._factory.create(spec, schema, **options)
+        return self._built[key]
+
+
 class _OnceFoundResponseValidator(V30ResponseValidator):
-    """openapi-core's response validator, finding each operation once: its path finder tries every
-    path of the contract for every response. Requests name their path template (`path_pattern`)."""
+    """openapi-core's response validator, finding each operation and building each schema's validator
+    once: its path finder tries every path of the contract for every response. Requests name their
+    path template (`path_pattern`)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.schema_validators_factory = _SchemaValidatorsOnce(self.schema_validators_factory)
 
     def _find_path(self, request):
         found = self.__dict__.setdefault("_found", {})
