@@ -1,4 +1,4 @@
-"""Small helpers of the emulator's self-tests: credentials, raw SDK calls, error bodies."""
+"""Small helpers of the emulator's self-tests: credentials, raw SDK calls, error bodies, the contract's YAML."""
 
 from __future__ import annotations
 
@@ -7,8 +7,12 @@ import json
 from typing import Any
 
 import pytest
+import yaml
 from python_msx_sdk import ApiClient
 from python_msx_sdk.exceptions import ApiException
+
+# libyaml's loader where PyYAML has it: it reads the contract in 0.2 s instead of 0.75 s.
+YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def basic(client_id: str, client_secret: str) -> str:

@@ -25,7 +25,7 @@ from schemathesis.specs.openapi.checks import (
 )
 
 from msx_emulator import running_emulator
-from msx_emulator.tests.helpers import basic
+from msx_emulator.tests.helpers import YAML_LOADER, basic
 from msxsuite.contract import SPEC_ENV
 from msxsuite.services import SERVICES
 
@@ -43,7 +43,7 @@ def emu_fuzz_schema():
         pytest.skip(f"{SPEC_ENV} is unset: point it at the MSX SDK OpenAPI document (CI does)")
     with open(path, encoding="utf-8") as stream:
         # YAML reads the unquoted dates of the Manage examples as datetimes, which no JSON schema holds.
-        document = json.loads(json.dumps(yaml.safe_load(stream), default=str))
+        document = json.loads(json.dumps(yaml.load(stream, Loader=YAML_LOADER), default=str))
     # The contract requires serviceId in ProductUpdate without declaring it; python-msx-sdk drops it,
     # so the emulator does not require it (see msx_emulator/README.md). Fuzz the contract as the SDK reads it.
     document["components"]["schemas"]["ProductUpdate"]["required"].remove("serviceId")

@@ -13,6 +13,7 @@ import yaml
 
 from msx_emulator.operations import operation_table, service_names
 from msx_emulator.services import coverage, served_operations
+from msx_emulator.tests.helpers import YAML_LOADER
 from msxsuite.contract import HTTP_METHODS, SPEC_ENV
 
 FORM_MEDIA_TYPES = ("application/x-www-form-urlencoded", "multipart/form-data")
@@ -25,7 +26,7 @@ def emu_contract_operations():
     if not path:
         pytest.skip(f"{SPEC_ENV} is unset: point it at the MSX SDK OpenAPI document (CI does)")
     with open(path, encoding="utf-8") as stream:
-        document = yaml.safe_load(stream)
+        document = yaml.load(stream, Loader=YAML_LOADER)
     return {operation["operationId"]: (method.upper(), template, operation, document)
             for template, item in document["paths"].items()
             for method, operation in item.items() if method in HTTP_METHODS}
