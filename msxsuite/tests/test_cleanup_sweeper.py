@@ -9,6 +9,7 @@ import pytest
 from python_msx_sdk.model.tenant_create import TenantCreate
 from python_msx_sdk.model.user_create import UserCreate
 
+from msxsuite.cleanup.__main__ import main
 from msxsuite.cleanup.ledger import Ledger
 from msxsuite.tests.emulated import authorized_apis, msx_environment
 from msxsuite.tests.test_cleanup_ledger import dead_pid
@@ -16,11 +17,24 @@ from msxsuite.tests.test_cleanup_ledger import dead_pid
 CUSTOMER_TENANT, CUSTOMER_USER = "Customer Acme Corp", "acme-admin"
 
 
-def sweeper(*arguments, cwd, environment=None):
-    """Run `python -m msxsuite.cleanup` with only the given MSX_* variables."""
-    env = {"PATH": os.environ["PATH"]} | (environment or {})
-    return subprocess.run([sys.executable, "-m", "msxsuite.cleanup", *arguments], cwd=cwd, env=env,
-                          capture_output=True, text=True, timeout=120)
+@pytest.fixture
+def sweeper(monkeypatch, capsys):
+    """Runs the command's main() in this process from `cwd`, with only the given MSX_* variables
+    (none of the caller's reach a self-test); its exit status and what it printed."""
+
+    def run(*arguments, cwd, environment=None):
+        with monkeypatch.context() as patched:
+            patched.chdir(cwd)
+            for name, value in (environment or {}).items():
+                patched.setenv(name, value)
+            try:
+                status = main(list(arguments))
+            except SystemExit as stop:
+                status = stop.code
+        printed = capsys.readouterr()
+        return subprocess.CompletedProcess(["python", "-m", "msxsuite.cleanup", *arguments], status,
+                                           printed.out, printed.err)
+    return run
 
 
 @pytest.fixture
@@ -40,7 +54,7 @@ def plant(emulator):
         yield planted
 
 
-def test_dry_run_lists_what_it_would_delete_and_deletes_nothing(emulator, plant, tmp_path):
+def test_dry_run_lists_what_it_would_delete_and_deletes_nothing(emulator, plant, tmp_path, sweeper):
     plant(CUSTOMER_TENANT, CUSTOMER_USER)
     plant("msxt-0ld001-leftover", "msxt-0ld001-member")
 
@@ -54,7 +68,7 @@ def test_dry_run_lists_what_it_would_delete_and_deletes_nothing(emulator, plant,
     assert sorted(emulator.stats()["tenants"]) == [CUSTOMER_TENANT, "msxt-0ld001-leftover"]
 
 
-def test_sweeps_suite_users_then_tenants_and_never_anything_else(emulator, plant, tmp_path):
+def test_sweeps_suite_users_then_tenants_and_never_anything_else(emulator, plant, tmp_path, sweeper):
     plant(CUSTOMER_TENANT, CUSTOMER_USER)
     plant("msxt-0ld001-leftover", "msxt-0ld001-member")
     plant("msxt-0ld002-parent")
@@ -71,7 +85,7 @@ def test_sweeps_suite_users_then_tenants_and_never_anything_else(emulator, plant
     assert (emulator.stats()["tenants"], emulator.stats()["users"]) == ([CUSTOMER_TENANT], [CUSTOMER_USER])
 
 
-def test_fresh_leftovers_are_spared_unless_their_run_is_dead(emulator, plant, tmp_path):
+def test_fresh_leftovers_are_spared_unless_their_run_is_dead(emulator, plant, tmp_path, sweeper):
     url = msx_environment(emulator)["MSX_URL"]
     ledgers = tmp_path / ".msx-ledger"
     running = Ledger(ledgers, "run001", url, os.getpid())
@@ -90,7 +104,7 @@ def test_fresh_leftovers_are_spared_unless_their_run_is_dead(emulator, plant, tm
     assert running.path.exists()
 
 
-def test_a_suite_tenant_holding_a_customer_user_is_reported_not_forced(emulator, plant, tmp_path):
+def test_a_suite_tenant_holding_a_customer_user_is_reported_not_forced(emulator, plant, tmp_path, sweeper):
     plant("msxt-0ld003-borrowed", CUSTOMER_USER)
 
     done = sweeper("--older-than", "0", cwd=tmp_path, environment=msx_environment(emulator))
@@ -112,9 +126,19 @@ BAD_SETTINGS = {
 
 
 @pytest.mark.parametrize("arguments, changes, message", BAD_SETTINGS.values(), ids=BAD_SETTINGS.keys())
-def test_bad_settings_end_with_one_line_and_exit_2(emulator, tmp_path, arguments, changes, message):
+def test_bad_settings_end_with_one_line_and_exit_2(emulator, tmp_path, sweeper, arguments, changes, message):
     environment = {} if not changes and not arguments else msx_environment(emulator)
     done = sweeper(*arguments, cwd=tmp_path, environment=environment | changes)
     assert done.returncode == 2
     assert done.stdout == "" and len(done.stderr.splitlines()) == 1 and message in done.stderr, done.stderr
     assert "Traceback" not in done.stderr
+
+
+
+def test_the_command_runs_as_a_module(tmp_path):
+    """The tests above call main() in this process; this one runs the command as an operator does."""
+    done = subprocess.run([sys.executable, "-m", "msxsuite.cleanup"], cwd=tmp_path, env={"PATH": os.environ["PATH"]},
+                          capture_output=True, text=True, timeout=60)
+    assert (done.returncode, done.stdout) == (2, ""), done.stdout + done.stderr
+    assert done.stderr.splitlines() == [f"python -m msxsuite.cleanup: {BAD_SETTINGS['no-settings'][2]}: set them in "
+                                        "the environment"]
