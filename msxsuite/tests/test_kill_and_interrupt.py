@@ -1,7 +1,8 @@
 """What a killed or interrupted live run leaves: SIGKILL leaves a trail the next run sweeps; Ctrl-C cleans itself.
 
 Each test runs the suite live, in a process group of its own, against an emulator in this
-process, and prints its figures (run with -s to see them).
+process (the run that follows a killed one runs in this process), and prints its figures (run with
+-s to see them).
 """
 
 import json
@@ -15,6 +16,7 @@ import pytest
 
 from msxsuite.cleanup.ledger import LEDGER_DIR
 from msxsuite.tests.emulated import msx_environment
+from msxsuite.tests.run_output import printed
 
 HANGING_TEST = '''
 from python_msx_sdk.api.roles_api import RolesApi
@@ -87,11 +89,9 @@ def test_the_run_after_a_sigkill_leaves_no_suite_tenant_or_user(live_suite, emul
     trail = ledger_lines(live_suite)
 
     started = time.monotonic()
-    after = subprocess.run([sys.executable, "-m", "pytest", "-p", "no:cacheprovider", "-n", workers,
-                            "tests/test_quick.py"], cwd=live_suite.path, capture_output=True, text=True,
-                           timeout=DEADLINE_SECONDS)
+    after = live_suite.runpytest("-p", "no:cacheprovider", "-n", workers, "tests/test_quick.py")
     seconds = time.monotonic() - started
-    swept = [line for line in after.stdout.splitlines() if line.startswith("msx sweep: deleted")]
+    swept = [line for line in after.outlines if line.startswith("msx sweep: deleted")]
     print(f"\nSIGKILL, -n {workers}: left {left}, ledger {len(trail)} line(s); the next run swept {len(swept)} "
           f"and left {emulator.stats()['left']} in {seconds:.1f} s")
 
@@ -99,9 +99,9 @@ def test_the_run_after_a_sigkill_leaves_no_suite_tenant_or_user(live_suite, emul
     assert set(MADE) <= set(left), "the kill left nothing: it came too late to show anything"
     left_names = {name for names in left.values() for name in names}
     assert {entry["name"] for entry in trail} >= left_names, "the ledger names all"
-    assert after.returncode == 0, after.stdout + after.stderr
+    assert after.ret == 0, printed(after)
     assert emulator.stats()["left"] == {}
-    assert len(swept) == sum(len(names) for names in left.values()), after.stdout
+    assert len(swept) == sum(len(names) for names in left.values()), printed(after)
     assert ledger_lines(live_suite) == [], "ledgers of the killed run and of the clean run are gone"
 
 
@@ -127,13 +127,12 @@ def test_a_second_live_run_spares_the_fresh_resources_of_a_running_one(live_suit
     wait_until_made(emulator, running)
     made = emulator.stats()["left"]
 
-    second = subprocess.run([sys.executable, "-m", "pytest", "-p", "no:cacheprovider", "tests/test_quick.py"],
-                            cwd=live_suite.path, capture_output=True, text=True, timeout=DEADLINE_SECONDS)
+    second = live_suite.runpytest("-p", "no:cacheprovider", "tests/test_quick.py")
     spared = emulator.stats()["left"]
     os.killpg(running.pid, signal.SIGINT)
     running.communicate(timeout=DEADLINE_SECONDS)
 
-    assert second.returncode == 0, second.stdout + second.stderr
-    assert "msx sweep" not in second.stdout, second.stdout
+    assert second.ret == 0, printed(second)
+    assert not [line for line in printed(second) if "msx sweep" in line], printed(second)
     assert spared == made
     assert emulator.stats()["left"] == {}
