@@ -86,7 +86,17 @@ def machine() -> dict:
     except (OSError, AttributeError):
         pass
     return {"cpus": os.cpu_count(), "cpu_model": model, "python": platform.python_version(),
-            "load_average_1m_at_start": round(os.getloadavg()[0], 2)}
+            "load_average_1m_at_start": round(os.getloadavg()[0], 2), "cpu_reference_seconds": [cpu_reference()]}
+
+
+def cpu_reference() -> float:
+    """Seconds one core takes for a fixed pure-Python loop: a virtual machine's CPU can be throttled or
+    shared for minutes, and every figure then scales with this one (taken at the start and at the end)."""
+    started = time.process_time()
+    total = 0
+    for number in range(30_000_000):
+        total += number
+    return round(time.process_time() - started, 2)
 
 
 # --- replay --------------------------------------------------------------------------------------
@@ -302,8 +312,10 @@ def main() -> int:
             else:
                 figures["selftests"] = selftests(arguments.repeat)
     m = figures["machine"]
+    m["cpu_reference_seconds"].append(cpu_reference())
     print(f"machine: {m['cpus']} CPUs ({m['cpu_model']}), Python {m['python']}, "
-          f"load average {m['load_average_1m_at_start']} at start")
+          f"load average {m['load_average_1m_at_start']} at start; CPU reference (a fixed pure-Python loop) "
+          f"{m['cpu_reference_seconds'][0]}s at start, {m['cpu_reference_seconds'][1]}s at end")
     widths = [max(len(row[column]) for row in rows(figures)) for column in range(4)]
     for row in [("measure", "detail", "figure", "goal")] + rows(figures):
         print("  ".join(cell.ljust(width) for cell, width in zip(row, widths)).rstrip())
