@@ -134,7 +134,6 @@ def test_bad_settings_end_with_one_line_and_exit_2(emulator, tmp_path, sweeper, 
     assert "Traceback" not in done.stderr
 
 
-
 def test_the_command_runs_as_a_module(tmp_path):
     """The tests above call main() in this process; this one runs the command as an operator does."""
     done = subprocess.run([sys.executable, "-m", "msxsuite.cleanup"], cwd=tmp_path, env={"PATH": os.environ["PATH"]},
