@@ -1,15 +1,21 @@
 """python-msx-sdk's own cost on the checklist's recorded traffic, outside pytest and vcrpy.
 
-For every recorded exchange of the cassettes it does what the SDK does in a test: builds the request
-body's model from the recorded body and serializes it as it would send it, and deserializes the
-recorded answer into the operation's response type with type checking on. Cassettes are parsed first
-and not timed: parsing is vcrpy's work, not the SDK's.
+For every recorded exchange of the cassettes it makes the call a test makes, through the SDK's own
+operation (`TenantsApi.create_tenant(...)`, ...): the SDK checks and converts the arguments (the
+request body into its model), builds and serializes the request, hands it to its REST client, and
+reads the recorded answer into the operation's response type with type checking on (or raises its
+ApiException for an error status). Only the transport is replaced: urllib3 gets no request, the
+recorded answer comes back at once. A request the SDK's operation would not build (a refusal test
+sends it raw) goes through `ApiClient.call_api` as the suite's `send_raw` sends it. Cassettes are
+parsed and each call's arguments prepared first, untimed: that is vcrpy's and the test's work.
 
     .venv/bin/python benchmarks/sdk_cost.py [cassettes/...]     # prints seconds, exchanges, per exchange
 """
 
 from __future__ import annotations
 
+import datetime
+import functools
 import importlib
 import json
 import pkgutil
@@ -17,92 +23,179 @@ import re
 import sys
 import time
 from pathlib import Path
-from urllib.parse import urlsplit
+from typing import Callable
+from urllib.parse import parse_qsl, urlsplit
 
 import python_msx_sdk.api
 import yaml
 from python_msx_sdk import ApiClient, Configuration
 from python_msx_sdk.api_client import Endpoint
-from python_msx_sdk.exceptions import OpenApiException
-from python_msx_sdk.model_utils import validate_and_convert_types
+from python_msx_sdk.exceptions import ApiException, ApiTypeError, ApiValueError
 
 ROOT = Path(__file__).resolve().parents[1]
 LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+JSON_HEADERS = {"Accept": "application/json", "Content-Type": "application/json"}
+PLACEHOLDER_CREDENTIAL = "Basic c2NydWJiZWQ="  # header parameters the cassettes hold scrubbed
 
 
 class RecordedAnswer:
-    """What ApiClient.deserialize reads of a urllib3 response."""
+    """What the SDK's REST client reads of a urllib3 response."""
 
-    def __init__(self, body: str, content_type: str):
-        self.data = body.encode()
-        self._content_type = content_type
+    def __init__(self, response: dict):
+        self.status = response["status"]["code"]
+        self.reason = response["status"]["message"]
+        self.data = (response["body"].get("string") or "").encode()
+        self._headers = {name.lower(): values[0] for name, values in response["headers"].items()}
+
+    def getheaders(self) -> dict:
+        return self._headers
 
     def getheader(self, name, default=None):
-        return self._content_type if name.lower() == "content-type" else default
+        return self._headers.get(name.lower(), default)
 
 
-def endpoints(client: ApiClient) -> list[tuple[str, re.Pattern, Endpoint]]:
-    """Every operation of the SDK as (method, path pattern, endpoint), literal paths first."""
+class RecordedTransport:
+    """Stands in for the REST client's urllib3 PoolManager: answers each request with the next recorded answer."""
+
+    def __init__(self) -> None:
+        self.answer: RecordedAnswer | None = None
+
+    def request(self, *args, **kwargs) -> RecordedAnswer:
+        return self.answer
+
+
+def operations(client: ApiClient) -> list[tuple[str, re.Pattern, Endpoint, Callable]]:
+    """Every operation of the SDK as (method, path pattern with named parameters, endpoint, the API method
+    a test calls), literal paths first."""
     found = []
     for module_info in pkgutil.iter_modules(python_msx_sdk.api.__path__):
         module = importlib.import_module(f"python_msx_sdk.api.{module_info.name}")
         for name, value in vars(module).items():
             if isinstance(value, type) and name.endswith("Api") and value.__module__ == module.__name__:
-                found += [value for value in vars(value(client)).values() if isinstance(value, Endpoint)]
-    found.sort(key=lambda endpoint: endpoint.settings["endpoint_path"].count("{"))
-    return [(endpoint.settings["http_method"],
-             re.compile("^" + re.sub(r"\\\{[^/]+?\\\}", "[^/]+", re.escape(endpoint.settings["endpoint_path"])) + "$"),
-             endpoint) for endpoint in found]
+                api = value(client)
+                found += [(endpoint, getattr(api, endpoint.settings["operation_id"]))
+                          for endpoint in vars(api).values() if isinstance(endpoint, Endpoint)]
+    found.sort(key=lambda pair: pair[0].settings["endpoint_path"].count("{"))
+    return [(endpoint.settings["http_method"], _path_pattern(endpoint.settings["endpoint_path"]), endpoint, method)
+            for endpoint, method in found]
 
 
-def exchanges(paths: list[Path]) -> list[dict]:
-    """The recorded interactions of the cassettes, parsed."""
-    recorded = []
+def _path_pattern(template: str) -> re.Pattern:
+    parts = re.split(r"\{([^/]+?)\}", template)
+    return re.compile("^" + "".join(re.escape(part) if n % 2 == 0 else f"(?P<{part}>[^/]+)"
+                                    for n, part in enumerate(parts)) + "$")
+
+
+def _argument(text: str, types: tuple):
+    """A query or path parameter as the test passed it, from its text in the URL."""
+    kind = types[0]
+    if kind is bool:
+        return text == "true"
+    if kind is int:
+        return int(text)
+    if kind is datetime.datetime:
+        return datetime.datetime.fromisoformat(text.replace("Z", "+00:00"))
+    if kind is datetime.date:
+        return datetime.date.fromisoformat(text)
+    return text
+
+
+def typed_call(endpoint: Endpoint, match: re.Match, request: dict) -> dict:
+    """The keyword arguments a test passes to the SDK operation that sent `request`."""
+    by_wire_name = {endpoint.attribute_map.get(name, name): name for name in endpoint.location_map}
+    kwargs = {by_wire_name[name]: _argument(value, endpoint.openapi_types[by_wire_name[name]])
+              for name, value in match.groupdict().items()}
+    query = parse_qsl(urlsplit(request["uri"]).query)
+    for wire_name, value in query:
+        name = by_wire_name[wire_name]
+        if isinstance(endpoint.openapi_types[name][0], list):
+            kwargs.setdefault(name, []).append(value)
+        else:
+            kwargs[name] = _argument(value, endpoint.openapi_types[name])
+    for name, where in endpoint.location_map.items():
+        if where == "header" and name in endpoint.params_map["required"]:
+            kwargs[name] = PLACEHOLDER_CREDENTIAL
+    body = request.get("body")
+    if body:
+        body_names = [name for name, where in endpoint.location_map.items() if where == "body"]
+        if body_names:  # as recorded, with the contract's property names
+            kwargs[body_names[0]] = json.loads(body)
+            kwargs["_spec_property_naming"] = True
+        else:  # a form: the token request
+            kwargs |= {by_wire_name[name]: value for name, value in parse_qsl(body)}
+    return kwargs
+
+
+def raw_call(client: ApiClient, request: dict, response_type: tuple | None) -> Callable[[], object]:
+    """The suite's `send_raw` of `request`: MSX, not the SDK, must refuse what it carries."""
+    parts = urlsplit(request["uri"])
+    body = request.get("body")
+    try:
+        body = json.loads(body) if body else None
+    except ValueError:
+        pass
+    return functools.partial(client.call_api, parts.path, request["method"], query_params=parse_qsl(parts.query),
+                             body=body, response_type=response_type, header_params=dict(JSON_HEADERS),
+                             auth_settings=[], _check_type=False, _return_http_data_only=True)
+
+
+def calls(client: ApiClient, transport: RecordedTransport, paths: list[Path]) -> list[tuple[RecordedAnswer, Callable]]:
+    """Each recorded exchange the SDK has an operation for, as (its answer, the call that sends it).
+
+    A trial run picks the first that the SDK takes: the typed call, else a raw one reading a success
+    as the operation's response type, else a raw one (a test reads that answer itself).
+    """
+    routes = operations(client)
+    prepared = []
     for path in paths:
         for interaction in (yaml.load(path.read_text(encoding="utf-8"), Loader=LOADER) or {}).get("interactions", []):
-            recorded.append(interaction)
-    return recorded
+            request, answer = interaction["request"], RecordedAnswer(interaction["response"])
+            route = urlsplit(request["uri"]).path
+            for method, pattern, endpoint, operation in routes:
+                match = pattern.match(route) if method == request["method"] else None
+                if match:
+                    break
+            else:
+                continue
+            candidates = (lambda: functools.partial(operation, **typed_call(endpoint, match, request)),
+                          lambda: raw_call(client, request, endpoint.settings["response_type"]),
+                          lambda: raw_call(client, request, None))
+            for candidate in candidates:
+                try:
+                    call = candidate()
+                    transport.answer = answer
+                    _send(call)
+                except (ApiTypeError, ApiValueError, ValueError, KeyError, TypeError):
+                    continue
+                prepared.append((answer, call))
+                break
+    return prepared
 
 
-def sdk_work(client: ApiClient, routes, interaction: dict) -> None:
-    """The SDK's work on one exchange: the request body's model and its serialization, then the answer."""
-    request, response = interaction["request"], interaction["response"]
-    path = urlsplit(request["uri"]).path
-    endpoint = next((e for method, pattern, e in routes if method == request["method"] and pattern.match(path)), None)
-    if endpoint is None:
-        return
-    body_types = [endpoint.openapi_types[name] for name, where in endpoint.location_map.items() if where == "body"]
-    if body_types and request.get("body"):
-        try:
-            model = validate_and_convert_types(json.loads(request["body"]), body_types[0], ["body"], True, True,
-                                               client.configuration)
-            client.sanitize_for_serialization(model)
-        except (ValueError, TypeError, OpenApiException):
-            pass  # a raw body a refusal test sent on purpose: the SDK never built it
-    status = response["status"]["code"]
-    if 200 <= status < 300 and endpoint.settings["response_type"] and response["body"].get("string"):
-        headers = {name.lower(): values for name, values in response["headers"].items()}
-        content_type = (headers.get("content-type") or ["application/json"])[0]
-        try:
-            client.deserialize(RecordedAnswer(response["body"]["string"], content_type),
-                               endpoint.settings["response_type"], True)
-        except (ValueError, TypeError, OpenApiException):
-            pass  # an answer the SDK cannot read: the tests read it raw
+def _send(call: Callable) -> None:
+    try:
+        call()
+    except ApiException:
+        pass  # an error status: the SDK raised its exception, as the refusal tests expect
 
 
 def measure(paths: list[Path], repeat: int = 3) -> dict:
-    """Seconds the SDK spends on the cassettes' exchanges (best of `repeat`), and how many there are."""
+    """Seconds the SDK spends on the cassettes' exchanges (best of `repeat`), how many there are, how many raw."""
     client = ApiClient(Configuration(host="https://msx.invalid"))
-    routes = endpoints(client)
-    recorded = exchanges(paths)
+    client.set_default_header("Authorization", "Bearer recorded")
+    transport = RecordedTransport()
+    client.rest_client.pool_manager = transport
+    prepared = calls(client, transport, paths)
     best = float("inf")
     for _ in range(repeat):
         started = time.perf_counter()
-        for interaction in recorded:
-            sdk_work(client, routes, interaction)
+        for answer, call in prepared:
+            transport.answer = answer
+            _send(call)
         best = min(best, time.perf_counter() - started)
-    return {"seconds": round(best, 3), "exchanges": len(recorded),
-            "ms_per_exchange": round(1000 * best / max(len(recorded), 1), 3)}
+    return {"seconds": round(best, 3), "exchanges": len(prepared),
+            "ms_per_exchange": round(1000 * best / max(len(prepared), 1), 3),
+            "raw_calls": sum(call.func == client.call_api for _, call in prepared)}
 
 
 def import_seconds(python: str) -> float:

@@ -252,7 +252,8 @@ def rows(figures: dict) -> list[tuple[str, str, str, str]]:
             ("replay, whole checklist, -n 0", f"{r['replay_seconds']}s vs bare pytest {r['bare_seconds']}s, "
              f"{r['tests']} tests", f"{r['replay_vs_bare']}x", f"<= {GOALS['replay_vs_bare']}x"),
             ("python-msx-sdk's own work", f"{r['sdk']['seconds']}s on {r['sdk']['exchanges']} recorded exchanges "
-             f"({r['sdk']['ms_per_exchange']} ms each) + {r['sdk']['import_seconds']}s import", "", ""),
+             f"({r['sdk']['ms_per_exchange']} ms each; {r['sdk']['raw_calls']} sent raw) + {r['sdk']['import_seconds']}s import",
+             "", ""),
             ("replay vs bare + SDK", f"{r['replay_seconds']}s vs {r['bare_seconds']}s + SDK",
              f"{r['replay_vs_bare_plus_sdk']}x", f"<= {GOALS['replay_vs_bare_plus_sdk']}x"),
         ]
