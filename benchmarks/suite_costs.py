@@ -6,8 +6,10 @@
 - replay: the whole checklist replayed at -n 0 against a bare pytest (no plugins at all) of as many
   empty tests, alternating, median of --repeat (goal: at most 4x). python-msx-sdk's own work on the
   same recorded traffic is measured outside pytest and vcrpy (benchmarks/sdk_cost.py); where it alone
-  rules 4x out, the goal is replay at most 1.25x (bare + SDK). The cost per test and per recorded
-  request at a quarter, half and all of the checklist shows how it grows.
+  rules 4x out, the goal is replay at most 1.25x (bare + SDK). One more replay with clocks
+  (benchmarks/replay_parts.py) splits its time into the SDK, HTTP below it, cassette loading and the
+  rest. The cost per test and per recorded request at a quarter, half and all of the checklist shows
+  how it grows.
 - startup: `--collect-only` of the whole checklist (goal: at most 1 s), and that a checklist run loads
   none of the project's own test tools (schemathesis, hypothesis, anyio, pytester).
 - smoke: `-m smoke` against the embedded emulator at -n 0 (goal: at most 3 s of wall time).
@@ -133,6 +135,7 @@ def replay(scratch: Path, repeat: int) -> dict:
         bare_times.append(bare_run(scratch, count))
     cassettes = sorted((ROOT / "cassettes").rglob("*.yaml"))
     sdk = measure(cassettes) | {"import_seconds": import_seconds(PYTHON)}
+    parts = replay_parts()
     replay_seconds, bare_seconds = statistics.median(replay_times), statistics.median(bare_times)
     sdk_seconds = sdk["seconds"] + sdk["import_seconds"]
     growth = []
@@ -153,7 +156,14 @@ def replay(scratch: Path, repeat: int) -> dict:
     return {"tests": count, "replay_seconds": round(replay_seconds, 2), "bare_seconds": round(bare_seconds, 2),
             "replay_vs_bare": round(replay_seconds / bare_seconds, 2), "sdk": sdk,
             "replay_vs_bare_plus_sdk": round(replay_seconds / (bare_seconds + sdk_seconds), 2),
-            "growth": growth, "repeat": repeat}
+            "growth": growth, "repeat": repeat, "parts": parts}
+
+
+def replay_parts() -> dict:
+    """One more replay with clocks on the SDK, the HTTP exchanges and cassette loading (replay_parts.py)."""
+    _, result = timed([PYTHON, str(ROOT / "benchmarks" / "replay_parts.py"), "-q", "-p", "no:cacheprovider", "tests"])
+    passed(result, "the clocked replay")
+    return json.loads(result.stdout.strip().splitlines()[-1])
 
 
 # --- start-up ------------------------------------------------------------------------------------
@@ -256,6 +266,9 @@ def rows(figures: dict) -> list[tuple[str, str, str, str]]:
              "", ""),
             ("replay vs bare + SDK", f"{r['replay_seconds']}s vs {r['bare_seconds']}s + SDK",
              f"{r['replay_vs_bare_plus_sdk']}x", f"<= {GOALS['replay_vs_bare_plus_sdk']}x"),
+            ("replay with clocks, where the time goes", "SDK's operations {sdk}s, HTTP below the SDK (urllib3, vcrpy's "
+             "stubs) {http}s, loading cassettes {cassettes}s, the rest (pytest, fixtures, plugins, tests) {rest}s"
+             .format(**r["parts"]["seconds"]), f"{r['parts']['wall_seconds']}s", ""),
         ]
         table += [(f"replay growth, {g['share']:.0%} of the checklist", f"{g['tests']} tests, {g['requests']} requests, "
                    f"{g['seconds']}s", f"{g['ms_per_test']} ms/test, {g['ms_per_request']} ms/request", "linear")
