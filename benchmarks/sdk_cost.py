@@ -24,7 +24,7 @@ import sys
 import time
 from pathlib import Path
 from typing import Callable
-from urllib.parse import parse_qsl, urlsplit
+from urllib.parse import parse_qsl, unquote, urlsplit
 
 import python_msx_sdk.api
 import yaml
@@ -100,10 +100,10 @@ def _argument(text: str, types: tuple):
     return text
 
 
-def typed_call(endpoint: Endpoint, match: re.Match, request: dict) -> dict:
+def typed_arguments(endpoint: Endpoint, match: re.Match, request: dict) -> dict:
     """The keyword arguments a test passes to the SDK operation that sent `request`."""
     by_wire_name = {endpoint.attribute_map.get(name, name): name for name in endpoint.location_map}
-    kwargs = {by_wire_name[name]: _argument(value, endpoint.openapi_types[by_wire_name[name]])
+    kwargs = {by_wire_name[name]: _argument(unquote(value), endpoint.openapi_types[by_wire_name[name]])
               for name, value in match.groupdict().items()}
     query = parse_qsl(urlsplit(request["uri"]).query)
     for wire_name, value in query:
@@ -157,7 +157,7 @@ def calls(client: ApiClient, transport: RecordedTransport, paths: list[Path]) ->
                     break
             else:
                 continue
-            candidates = (lambda: functools.partial(operation, **typed_call(endpoint, match, request)),
+            candidates = (lambda: functools.partial(operation, **typed_arguments(endpoint, match, request)),
                           lambda: raw_call(client, request, endpoint.settings["response_type"]),
                           lambda: raw_call(client, request, None))
             for candidate in candidates:
