@@ -28,6 +28,7 @@ import python_msx_sdk.api
 from python_msx_sdk.exceptions import ApiException
 
 from msx_emulator.operations import Operation, camel_case, operation_table
+from msxsuite.sdk import JSON_HEADERS
 
 UNKNOWN_ID = "5f0c3e52-0000-4000-8000-000000000404"
 PROBE_TEXT = "msx-matrix-probe"
@@ -39,7 +40,6 @@ SERVICE_NOT_RUN = "not tried: service not run here"
 ALLOWED, REFUSED = "allowed", "refused"
 REFUSING_STATUSES = (401, 403)
 NEEDS = re.compile(r"\bNeeds ([A-Z][A-Z0-9_]+)")
-JSON_HEADERS = {"Accept": "application/json", "Content-Type": "application/json"}
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,9 @@ from python_msx_sdk.exceptions import ApiTypeError, ApiValueError, OpenApiExcept
 from msxsuite.retries import read_retries, timed_out
 from msxsuite.settings import Settings
 
+# What a request the suite builds itself (not through a typed operation) sends and accepts.
+JSON_HEADERS = {"Accept": "application/json", "Content-Type": "application/json"}
+
 SDK_VERSION = python_msx_sdk.__version__
 
 

@@ -20,12 +20,12 @@ from msxsuite.cleanup import Resources
 from msxsuite.isolation import make_suite_tenant
 from msxsuite.naming import resource_name
 from msxsuite.registry import BY_MODEL, KINDS
+from msxsuite.sdk import JSON_HEADERS
 from msxsuite.stash import CASSETTE_SWITCH
 
 HERE = Path(__file__).parent
 LIMITED_ROLE = "CONSUMER"
 LIMITED_PASSWORD = "Msx-Suite-Limited-1"
-JSON_HEADERS = {"Accept": "application/json", "Content-Type": "application/json"}
 
 
 def pytest_collection_modifyitems(config, items):
