@@ -16,9 +16,7 @@ from __future__ import annotations
 
 import datetime
 import functools
-import importlib
 import json
-import pkgutil
 import re
 import sys
 import time
@@ -26,15 +24,16 @@ from pathlib import Path
 from typing import Callable
 from urllib.parse import parse_qsl, unquote, urlsplit
 
-import python_msx_sdk.api
 import yaml
 from python_msx_sdk import ApiClient, Configuration
 from python_msx_sdk.api_client import Endpoint
 from python_msx_sdk.exceptions import ApiException, ApiTypeError, ApiValueError
 
+from msx_emulator.operations import api_classes
+from msxsuite.sdk import JSON_HEADERS
+
 ROOT = Path(__file__).resolve().parents[1]
 LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-JSON_HEADERS = {"Accept": "application/json", "Content-Type": "application/json"}
 PLACEHOLDER_CREDENTIAL = "Basic c2NydWJiZWQ="  # header parameters the cassettes hold scrubbed
 
 
@@ -68,13 +67,10 @@ def operations(client: ApiClient) -> list[tuple[str, re.Pattern, Endpoint, Calla
     """Every operation of the SDK as (method, path pattern with named parameters, endpoint, the API method
     a test calls), literal paths first."""
     found = []
-    for module_info in pkgutil.iter_modules(python_msx_sdk.api.__path__):
-        module = importlib.import_module(f"python_msx_sdk.api.{module_info.name}")
-        for name, value in vars(module).items():
-            if isinstance(value, type) and name.endswith("Api") and value.__module__ == module.__name__:
-                api = value(client)
-                found += [(endpoint, getattr(api, endpoint.settings["operation_id"]))
-                          for endpoint in vars(api).values() if isinstance(endpoint, Endpoint)]
+    for api_class in api_classes():
+        api = api_class(client)
+        found += [(endpoint, getattr(api, endpoint.settings["operation_id"]))
+                  for endpoint in vars(api).values() if isinstance(endpoint, Endpoint)]
     found.sort(key=lambda pair: pair[0].settings["endpoint_path"].count("{"))
     return [(endpoint.settings["http_method"], _path_pattern(endpoint.settings["endpoint_path"]), endpoint, method)
             for endpoint, method in found]

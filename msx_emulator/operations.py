@@ -72,7 +72,8 @@ def _operation(endpoint: Endpoint) -> Operation:
                      parameters, endpoint.validations, endpoint.allowed_values)
 
 
-def _api_classes() -> list[type]:
+def api_classes() -> list[type]:
+    """The SDK's API classes (TenantsApi, ProductsApi, ...)."""
     classes = []
     for module_info in pkgutil.iter_modules(python_msx_sdk.api.__path__):
         module = importlib.import_module(f"{python_msx_sdk.api.__name__}.{module_info.name}")
@@ -87,7 +88,7 @@ def operation_table() -> dict[str, Operation]:
     # A client that never connects: the API classes need one to build their endpoints.
     client = ApiClient(Configuration(host="http://sdk.invalid"))
     table = {}
-    for api_class in _api_classes():
+    for api_class in api_classes():
         api = api_class(client)
         for value in vars(api).values():
             if isinstance(value, Endpoint):
