@@ -20,6 +20,8 @@ from vcr import VCR
 from vcr.cassette import Cassette, CassetteContextDecorator
 from vcr.patch import PATCHER_NAMES, CassettePatcherBuilder
 
+from msxsuite.pool_playback import playing_pools
+
 # python-msx-sdk sends through urllib3 (over http.client); vcrpy's other patchers only cost imports.
 PATCHED = ("httplib", "urllib3")
 SKIPPED_PATCHERS = tuple(name for name in PATCHER_NAMES if name not in PATCHED)
@@ -56,11 +58,13 @@ class CassetteSwitch:
         return request in self.current
 
     def patch(self) -> None:
-        """Enter vcrpy's patches of http.client and urllib3, unless they are in force already."""
+        """Enter vcrpy's patches of http.client and urllib3 (and the pools' playback on top of them),
+        unless they are in force already."""
         if self._patches is None:
             patches = contextlib.ExitStack()
             for patcher in CassettePatcherBuilder(self).build():
                 patches.enter_context(patcher)
+            patches.enter_context(playing_pools(self))
             self._patches = patches
 
     def unpatch(self) -> None:
