@@ -4,8 +4,9 @@ For every recorded exchange of the cassettes it makes the call a test makes, thr
 operation (`TenantsApi.create_tenant(...)`, ...): the SDK checks and converts the arguments (the
 request body into its model), builds and serializes the request, hands it to its REST client, and
 reads the recorded answer into the operation's response type with type checking on (or raises its
-ApiException for an error status). Only the transport is replaced: urllib3 gets no request, the
-recorded answer comes back at once. A request the SDK's operation would not build (a refusal test
+ApiException for an error status). Only the network is replaced: the SDK's HTTP client, urllib3,
+encodes the request and its pool manager picks a connection pool as always, and the pool hands back
+the recorded answer as a urllib3 response at once, as the replay's pools do. A request the SDK's operation would not build (a refusal test
 sends it raw) goes through `ApiClient.call_api` as the suite's `send_raw` sends it. Cassettes are
 parsed and each call's arguments prepared first, untimed: that is vcrpy's and the test's work.
 
@@ -22,14 +23,17 @@ import sys
 import time
 from pathlib import Path
 from typing import Callable
+from unittest import mock
 from urllib.parse import parse_qsl, unquote, urlsplit
 
 import yaml
 from python_msx_sdk import ApiClient, Configuration
 from python_msx_sdk.api_client import Endpoint
 from python_msx_sdk.exceptions import ApiException, ApiTypeError, ApiValueError
+from urllib3 import HTTPConnectionPool
 
 from msx_emulator.operations import api_classes
+from msxsuite.pool_playback import recorded_response
 from msxsuite.sdk import JSON_HEADERS
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -37,30 +41,25 @@ LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 PLACEHOLDER_CREDENTIAL = "Basic c2NydWJiZWQ="  # header parameters the cassettes hold scrubbed
 
 
-class RecordedAnswer:
-    """What the SDK's REST client reads of a urllib3 response."""
-
-    def __init__(self, response: dict):
-        self.status = response["status"]["code"]
-        self.reason = response["status"]["message"]
-        self.data = (response["body"].get("string") or "").encode()
-        self._headers = {name.lower(): values[0] for name, values in response["headers"].items()}
-
-    def getheaders(self) -> dict:
-        return self._headers
-
-    def getheader(self, name, default=None):
-        return self._headers.get(name.lower(), default)
-
-
-class RecordedTransport:
-    """Stands in for the REST client's urllib3 PoolManager: answers each request with the next recorded answer."""
+class RecordedNetwork:
+    """The network below urllib3's connection pools: each request gets the recorded answer set last,
+    as the replay's pools hand it over (msxsuite.pool_playback)."""
 
     def __init__(self) -> None:
-        self.answer: RecordedAnswer | None = None
+        self.answer: dict | None = None
 
-    def request(self, *args, **kwargs) -> RecordedAnswer:
-        return self.answer
+    def patch(self):
+        """urllib3's pools answering from here instead of sending."""
+        def urlopen(pool, method, url, body=None, headers=None, retries=None, redirect=True, **kw):
+            return recorded_response(self.answer, pool, method, url, retries,
+                                     kw.get("preload_content", True), kw.get("decode_content", True))
+
+        return mock.patch.object(HTTPConnectionPool, "urlopen", urlopen)
+
+
+def recorded_answer(response: dict) -> dict:
+    """A cassette's response with its body as bytes, as vcrpy hands it over."""
+    return response | {"body": {"string": (response["body"].get("string") or "").encode()}}
 
 
 def operations(client: ApiClient) -> list[tuple[str, re.Pattern, Endpoint, Callable]]:
@@ -135,7 +134,7 @@ def raw_call(client: ApiClient, request: dict, response_type: tuple | None) -> C
                              auth_settings=[], _check_type=False, _return_http_data_only=True)
 
 
-def calls(client: ApiClient, transport: RecordedTransport, paths: list[Path]) -> list[tuple[RecordedAnswer, Callable]]:
+def calls(client: ApiClient, network: RecordedNetwork, paths: list[Path]) -> list[tuple[dict, Callable]]:
     """Each recorded exchange the SDK has an operation for, as (its answer, the call that sends it).
 
     A trial run picks the first that the SDK takes: the typed call, else a raw one reading a success
@@ -145,7 +144,7 @@ def calls(client: ApiClient, transport: RecordedTransport, paths: list[Path]) ->
     prepared = []
     for path in paths:
         for interaction in (yaml.load(path.read_text(encoding="utf-8"), Loader=LOADER) or {}).get("interactions", []):
-            request, answer = interaction["request"], RecordedAnswer(interaction["response"])
+            request, answer = interaction["request"], recorded_answer(interaction["response"])
             route = urlsplit(request["uri"]).path
             for method, pattern, endpoint, operation in routes:
                 match = pattern.match(route) if method == request["method"] else None
@@ -159,7 +158,7 @@ def calls(client: ApiClient, transport: RecordedTransport, paths: list[Path]) ->
             for candidate in candidates:
                 try:
                     call = candidate()
-                    transport.answer = answer
+                    network.answer = answer
                     _send(call)
                 except (ApiTypeError, ApiValueError, ValueError, KeyError, TypeError):
                     continue
@@ -179,16 +178,16 @@ def measure(paths: list[Path], repeat: int = 3) -> dict:
     """Seconds the SDK spends on the cassettes' exchanges (best of `repeat`), how many there are, how many raw."""
     client = ApiClient(Configuration(host="https://msx.invalid"))
     client.set_default_header("Authorization", "Bearer recorded")
-    transport = RecordedTransport()
-    client.rest_client.pool_manager = transport
-    prepared = calls(client, transport, paths)
-    best = float("inf")
-    for _ in range(repeat):
-        started = time.perf_counter()
-        for answer, call in prepared:
-            transport.answer = answer
-            _send(call)
-        best = min(best, time.perf_counter() - started)
+    network = RecordedNetwork()
+    with network.patch():
+        prepared = calls(client, network, paths)
+        best = float("inf")
+        for _ in range(repeat):
+            started = time.perf_counter()
+            for answer, call in prepared:
+                network.answer = answer
+                _send(call)
+            best = min(best, time.perf_counter() - started)
     return {"seconds": round(best, 3), "exchanges": len(prepared),
             "ms_per_exchange": round(1000 * best / max(len(prepared), 1), 3),
             "raw_calls": sum(call.func == client.call_api for _, call in prepared)}
