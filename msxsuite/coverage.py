@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import fnmatch
+import json
 import os
 import re
 import sys
@@ -90,20 +91,20 @@ class Router:
 
 
 def node_id_of(cassette: Path, rootpath: Path) -> str:
-    """cassettes/idm/test_tenants/test_x[a].yaml -> tests/idm/test_tenants.py::test_x[a]."""
+    """cassettes/idm/test_tenants/test_x[a].json -> tests/idm/test_tenants.py::test_x[a]."""
     relative = cassette.relative_to(rootpath / CASSETTES)
     if relative == SESSION_CASSETTE.relative_to(CASSETTES):
-        return "the session token (cassettes/session/token.yaml)"
+        return f"the session token ({SESSION_CASSETTE.as_posix()})"
     return f"{CHECKLIST}/{relative.parent}.py::{relative.stem}"
 
 
 def record_cassettes(operations: list[Operation], rootpath: Path) -> None:
     """Note in each operation which tests got a success and which a refusal from it."""
     router = Router(operations)
-    for cassette in sorted((rootpath / CASSETTES).rglob("*.yaml")):
+    for cassette in sorted((rootpath / CASSETTES).rglob("*.json")):
         if cassette.relative_to(rootpath / CASSETTES).as_posix().startswith(NOT_EVIDENCE):
             continue
-        recorded = yaml.load(cassette.read_text(encoding="utf-8"), Loader=LOADER) or {}
+        recorded = json.loads(cassette.read_text(encoding="utf-8"))
         node_id = node_id_of(cassette, rootpath)
         for interaction in recorded.get("interactions", []):
             request, status = interaction["request"], str(interaction["response"]["status"]["code"])

@@ -7,7 +7,6 @@ import os
 from pathlib import Path
 
 import urllib3
-import yaml
 from python_msx_sdk.exceptions import ApiException
 from vcr.cassette import Cassette
 
@@ -82,8 +81,8 @@ def corrupt_cassette(error: BaseException, rootpath: Path, target: str = "") -> 
         traceback = traceback.tb_next
     else:
         return None
-    if isinstance(error, yaml.MarkedYAMLError) and error.problem_mark is not None:
-        what = f"not valid YAML: {error.problem} at line {error.problem_mark.line + 1}"
+    if isinstance(error, json.JSONDecodeError):
+        what = f"not valid JSON: {error.msg} at line {error.lineno}"
     else:
         what = f"not a vcrpy cassette: {type(error).__name__} {error}"
     path = os.path.relpath(cassette._path, rootpath)

@@ -6,12 +6,10 @@ host, a user name or a secret.
 
 from __future__ import annotations
 
-import itertools
+import json
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
-
-import yaml
 
 from msxsuite.sdk import SDK_VERSION
 from msxsuite.settings import Settings
@@ -19,8 +17,8 @@ from msxsuite.settings import Settings
 EMULATOR_TARGET = "emulator"
 MSX_TARGET = "msx"
 TIME_FORMAT = "%Y-%m-%dT%H:%M:%SZ"
-LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-TAIL_BYTES = 1024  # a metadata block is a few lines
+METADATA_KEY = '"metadata": {'
+TAIL_BYTES = 1024  # a metadata object is a few lines
 
 
 def target_kind(settings: Settings) -> str:
@@ -52,26 +50,25 @@ class Provenance:
 
 
 def _metadata_block(text: str) -> str:
-    """The top-level `metadata:` mapping of a cassette's YAML, without parsing its interactions.
+    """The `"metadata"` object at the end of a cassette's JSON, without parsing its interactions.
 
-    Top-level keys start at column 0 and everything inside them is indented, so the block runs from
-    its key to the next line that is not indented: reading only that keeps a replay's start quick.
+    vcrpy writes the metadata last, as a flat object of strings (no brace inside), so it runs from
+    its key to the first closing brace: reading only that keeps a replay's start quick.
     """
-    start = text.find("\nmetadata:\n") + 1
-    if start == 0:
+    start = text.rfind(METADATA_KEY)
+    if start < 0:
         return ""
-    lines = text[start:].splitlines()
-    block = [lines[0]] + [line for line in itertools.takewhile(lambda line: line[:1] in (" ", ""), lines[1:])]
-    return "\n".join(block)
+    end = text.find("}", start)
+    return "{" + text[start:end + 1] + "}" if end > 0 else ""
 
 
 def _tail(path: Path) -> str:
-    """The end of a cassette, where vcrpy writes its metadata (the whole file when the block starts earlier)."""
+    """The end of a cassette, where vcrpy writes its metadata (the whole file when the object starts earlier)."""
     with path.open("rb") as stream:
         size = stream.seek(0, 2)
         stream.seek(max(0, size - TAIL_BYTES))
         tail = stream.read().decode("utf-8", "replace")
-    if size > TAIL_BYTES and "\nmetadata:\n" not in tail:
+    if size > TAIL_BYTES and METADATA_KEY not in tail:
         return path.read_text(encoding="utf-8")
     return tail
 
@@ -79,8 +76,8 @@ def _tail(path: Path) -> str:
 def read(path: Path) -> Provenance:
     """The provenance a cassette file carries; a cassette without it has unknown age."""
     try:
-        data = yaml.load(_metadata_block(_tail(path)), Loader=LOADER)
-    except (OSError, yaml.YAMLError):
+        data = json.loads(_metadata_block(_tail(path)) or "{}")
+    except (OSError, ValueError):
         data = None
     metadata = data.get("metadata") if isinstance(data, dict) else None
     if not isinstance(metadata, dict):
@@ -89,12 +86,7 @@ def read(path: Path) -> Provenance:
 
 
 def _timestamp(value) -> datetime | None:
-    # YAML turns an unquoted timestamp into a datetime; vcrpy's dump quotes it and keeps a string.
-    if isinstance(value, str):
-        try:
-            value = datetime.strptime(value, TIME_FORMAT)
-        except ValueError:
-            return None
-    if not isinstance(value, datetime):
+    try:
+        return datetime.strptime(value, TIME_FORMAT).replace(tzinfo=timezone.utc)
+    except (TypeError, ValueError):
         return None
-    return value.replace(tzinfo=timezone.utc) if value.tzinfo is None else value

@@ -19,15 +19,20 @@ from msxsuite.scrubbing import Scrubber
 from msxsuite.settings import Settings
 
 CASSETTES = "cassettes"
-SESSION_CASSETTE = Path(CASSETTES, "session", "token.yaml")
+SESSION_CASSETTE = Path(CASSETTES, "session", "token.json")
 MATCH_ON = ("msx_request",)
 RECORD_HINT = "pytest --msx-mode=record --msx-url=emulator"
 
 
 def vcr_config(settings: Settings) -> dict:
-    """The one vcrpy configuration of the suite: scrubbing, matching, decoding."""
+    """The one vcrpy configuration of the suite: scrubbing, matching, decoding, JSON files.
+
+    vcrpy writes JSON as readily as YAML, and reads it about ten times faster (a replay loads a
+    cassette per test).
+    """
     scrubber = Scrubber(settings)
     return {
+        "serializer": "json",
         "match_on": MATCH_ON,
         "decode_compressed_response": True,
         "filter_headers": ["authorization", "cookie"],

@@ -71,7 +71,7 @@ def scan_line(text: str, secrets: Mapping[str, str]) -> Iterator[str]:
 
 def secret_field_values(fields: Iterable[str] | None = None) -> re.Pattern:
     """A JSON secret field with a string value: groups (field, value); the value may start on the next line
-    (YAML folds long strings), and the quotes may be escaped (a JSON body inside a quoted string)."""
+    (a YAML document folds long strings), and the quotes may be escaped (a JSON body inside a quoted string)."""
     return _field_pattern(tuple(sorted(secret_fields() if fields is None else fields)))
 
 

@@ -143,31 +143,31 @@ def recorded(probe):
 
 
 RECORD = "pytest --msx-mode=record --msx-url=emulator 'tests/test_probe.py::test_read'"
-BROKEN_YAML = "interactions: [\n  - {request: ]\n"
+BROKEN_JSON = '{"interactions": [\n  {"request": ]\n'
 
 
 def test_missing_cassette(recorded):
-    (recorded.path / "cassettes/test_probe/test_read.yaml").unlink()
+    (recorded.path / "cassettes/test_probe/test_read.json").unlink()
     result = recorded.runpytest()
     result.assert_outcomes(failed=1)
-    assert failure_section(result, "test_read") == [f"missing cassette cassettes/test_probe/test_read.yaml: record it with {RECORD}"]
+    assert failure_section(result, "test_read") == [f"missing cassette cassettes/test_probe/test_read.json: record it with {RECORD}"]
 
 
 def test_corrupt_cassette(recorded):
-    (recorded.path / "cassettes/test_probe/test_read.yaml").write_text(BROKEN_YAML)
+    (recorded.path / "cassettes/test_probe/test_read.json").write_text(BROKEN_JSON)
     result = recorded.runpytest()
     result.assert_outcomes(errors=1)
     assert failure_section(result, "test_read") == [
-        "corrupt cassette cassettes/test_probe/test_read.yaml (not valid YAML: did not find expected node content "
-        f"at line 2): delete it and record it again with {RECORD}"
+        "corrupt cassette cassettes/test_probe/test_read.json (not valid JSON: Expecting value at line 2): "
+        f"delete it and record it again with {RECORD}"
     ]
 
 
 def test_corrupt_token_cassette(recorded):
-    (recorded.path / "cassettes/session/token.yaml").write_text(BROKEN_YAML)
+    (recorded.path / "cassettes/session/token.json").write_text(BROKEN_JSON)
     result = recorded.runpytest()
     assert result.ret == pytest.ExitCode.USAGE_ERROR
     assert printed(result) == [
-        "ERROR: corrupt cassette cassettes/session/token.yaml (not valid YAML: did not find expected node content "
-        "at line 2): delete it and record it again with pytest --msx-mode=record --msx-url=emulator"
+        "ERROR: corrupt cassette cassettes/session/token.json (not valid JSON: Expecting value at line 2): "
+        "delete it and record it again with pytest --msx-mode=record --msx-url=emulator"
     ]

@@ -3,7 +3,6 @@
 import json
 
 import pytest
-import yaml
 
 from msxsuite.plugins.contract_check import SPEC_ENV
 
@@ -99,14 +98,14 @@ def use_contract(suite, monkeypatch, text: str) -> None:
 def plant(suite, cassette: str, status: int, change) -> None:
     """Let `change` alter the JSON body of the cassette's GET answer with that status."""
     path = suite.path / "cassettes" / "test_probe" / cassette
-    recorded = yaml.safe_load(path.read_text())
+    recorded = json.loads(path.read_text())
     [answer] = [exchange["response"] for exchange in recorded["interactions"]
                 if exchange["request"]["method"] == "GET" and exchange["response"]["status"]["code"] == status]
     body = json.loads(answer["body"]["string"])
     change(body)
     answer["body"]["string"] = json.dumps(body)
     answer["headers"].pop("content-length", None)
-    path.write_text(yaml.safe_dump(recorded))
+    path.write_text(json.dumps(recorded, indent=4))
 
 
 def failure_of(result, test: str) -> list[str]:
@@ -124,8 +123,8 @@ def test_conforming_replay_passes_with_the_check_on(recorded, official_contract)
 
 
 def test_replayed_answers_that_break_the_contract_fail_their_tests_with_one_line(recorded):
-    plant(recorded, "test_tenant_round_trip.yaml", 200, lambda tenant: tenant.update(createdOn="yesterday"))
-    plant(recorded, "test_unknown_tenant_is_not_found.yaml", 404, lambda error: error.update(code=404))
+    plant(recorded, "test_tenant_round_trip.json", 200, lambda tenant: tenant.update(createdOn="yesterday"))
+    plant(recorded, "test_unknown_tenant_is_not_found.json", 404, lambda error: error.update(code=404))
     result = recorded.runpytest()
     result.assert_outcomes(failed=2)
     [round_trip] = failure_of(result, "test_tenant_round_trip")

@@ -1,12 +1,12 @@
 """Cassette freshness: recording stamps each cassette; replay shows the oldest age, warns or fails past the limit."""
 
+import json
 import re
 import shutil
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
-import yaml
 
 from msxsuite.plugins.freshness import Policy, resolve_policy, scan
 
@@ -15,8 +15,8 @@ from python_msx_sdk.api.users_api import UsersApi
 def test_current_user(msx_api):
     assert msx_api(UsersApi).get_current_user().username
 """
-PROBE_CASSETTE = Path("cassettes", "test_probe", "test_current_user.yaml")
-TOKEN_CASSETTE = Path("cassettes", "session", "token.yaml")
+PROBE_CASSETTE = Path("cassettes", "test_probe", "test_current_user.json")
+TOKEN_CASSETTE = Path("cassettes", "session", "token.json")
 STALE_ENV = ("MSX_CASSETTE_MAX_AGE_DAYS", "MSX_CASSETTE_STALE")
 
 
@@ -46,13 +46,13 @@ def recorded(suite, _first_recording):
 
 
 def metadata(path: Path) -> dict:
-    return yaml.safe_load(path.read_text())["metadata"]
+    return json.loads(path.read_text())["metadata"]
 
 
 def backdate(path: Path, days: int) -> None:
     """Make a cassette claim it was recorded `days` ago."""
     then = (datetime.now(timezone.utc) - timedelta(days=days)).strftime("%Y-%m-%dT%H:%M:%SZ")
-    path.write_text(re.sub(r"recorded_at: '[^']*'", f"recorded_at: '{then}'", path.read_text()))
+    path.write_text(re.sub(r'"recorded_at": "[^"]*"', f'"recorded_at": "{then}"', path.read_text()))
 
 
 def test_recording_stamps_every_cassette_with_time_target_and_sdk(suite):
@@ -80,9 +80,9 @@ def test_cassette_older_than_the_limit_warns_in_one_line(recorded):
     backdate(recorded.path / TOKEN_CASSETTE, 120)
     result = recorded.runpytest()
     assert result.ret == pytest.ExitCode.OK
-    result.stdout.fnmatch_lines(["msx cassettes: 2 cassette(s), oldest 120 day(s) old (cassettes/session/token.yaml*"])
+    result.stdout.fnmatch_lines(["msx cassettes: 2 cassette(s), oldest 120 day(s) old (cassettes/session/token.json*"])
     stale = [line for line in result.outlines if "stale cassettes" in line]
-    assert stale == ["msx WARNING: stale cassettes: 1 of 2 older than 90 days (oldest cassettes/session/token.yaml, "
+    assert stale == ["msx WARNING: stale cassettes: 1 of 2 older than 90 days (oldest cassettes/session/token.json, "
                      "120 day(s) old): re-record them with pytest --msx-mode=record --msx-url=emulator"]
 
 
@@ -113,11 +113,13 @@ def test_limit_from_the_environment_applies_to_the_replay(recorded, monkeypatch)
 
 def test_cassette_without_provenance_counts_as_unknown_age_and_warns(recorded):
     path = recorded.path / TOKEN_CASSETTE
-    path.write_text(re.sub(r"\nmetadata:\n(  .*\n)+", "\n", path.read_text()))
+    cassette = json.loads(path.read_text())
+    del cassette["metadata"]
+    path.write_text(json.dumps(cassette, indent=4))
     result = recorded.runpytest()
     result.assert_outcomes(passed=1)
     result.stdout.fnmatch_lines(["msx cassettes: 2 cassette(s), oldest under a day old (*), 1 of unknown age; *",
-                                 "msx WARNING: stale cassettes: 1 of unknown age (e.g. cassettes/session/token.yaml)*"])
+                                 "msx WARNING: stale cassettes: 1 of unknown age (e.g. cassettes/session/token.json)*"])
 
 
 def test_bad_max_age_ends_the_run_with_one_line(suite):
@@ -131,10 +133,10 @@ def test_bad_max_age_ends_the_run_with_one_line(suite):
 def test_scan_finds_the_oldest_known_cassette(tmp_path):
     now = datetime(2026, 6, 1, tzinfo=timezone.utc)
     for name, stamp in (("old", "2026-01-01T00:00:00Z"), ("new", "2026-05-31T00:00:00Z")):
-        (tmp_path / f"{name}.yaml").write_text(f"interactions: []\nmetadata:\n  recorded_at: '{stamp}'\n")
-    (tmp_path / "bare.yaml").write_text("interactions: []\nversion: 1\n")
+        (tmp_path / f"{name}.json").write_text(json.dumps({"interactions": [], "metadata": {"recorded_at": stamp}}, indent=4))
+    (tmp_path / "bare.json").write_text(json.dumps({"interactions": [], "version": 1}, indent=4))
     found = scan(tmp_path, Policy(max_age_days=90), now)
-    assert (found.oldest.path.name, found.oldest_age_days()) == ("old.yaml", 151.0)
-    assert [cassette.path.name for cassette in found.too_old] == ["old.yaml"]
-    assert [cassette.path.name for cassette in found.unknown] == ["bare.yaml"]
+    assert (found.oldest.path.name, found.oldest_age_days()) == ("old.json", 151.0)
+    assert [cassette.path.name for cassette in found.too_old] == ["old.json"]
+    assert [cassette.path.name for cassette in found.unknown] == ["bare.json"]
     assert found.stale

@@ -29,7 +29,7 @@ def recorded(suite):
 
 
 def cassette_text(suite) -> str:
-    return "".join(path.read_text() for path in sorted((suite.path / "cassettes").rglob("*.yaml")))
+    return "".join(path.read_text() for path in sorted((suite.path / "cassettes").rglob("*.json")))
 
 
 def test_recorded_cassettes_hold_no_credentials_or_tokens(recorded):
@@ -56,11 +56,11 @@ def test_each_recording_run_draws_a_new_run_tag(recorded):
 
 
 def test_missing_cassette_fails_with_one_line(recorded):
-    (recorded.path / "cassettes" / "test_probe" / "test_tenant_round_trip[2].yaml").unlink()
+    (recorded.path / "cassettes" / "test_probe" / "test_tenant_round_trip[2].json").unlink()
     result = recorded.runpytest()
     result.assert_outcomes(passed=1, errors=1)
     result.stdout.fnmatch_lines([
-        "missing cassette cassettes/test_probe/test_tenant_round_trip[[]2[]].yaml: record it with "
+        "missing cassette cassettes/test_probe/test_tenant_round_trip[[]2[]].json: record it with "
         "pytest --msx-mode=record --msx-url=emulator 'tests/test_probe.py::test_tenant_round_trip[[]2[]]'",
     ])
 
@@ -70,7 +70,7 @@ def test_missing_token_cassette_stops_the_run_with_one_line(suite):
     result = suite.runpytest()
     assert result.ret == pytest.ExitCode.USAGE_ERROR
     assert [line for line in result.errlines if line.strip()] == [
-        "ERROR: missing cassette cassettes/session/token.yaml: record it with "
+        "ERROR: missing cassette cassettes/session/token.json: record it with "
         "pytest --msx-mode=record --msx-url=emulator"
     ]
 

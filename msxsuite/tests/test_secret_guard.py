@@ -54,7 +54,7 @@ Configuration.__init__ = _init_with_debug_logging
 
 
 def test_committed_cassettes_hold_no_secret():
-    cassettes = sorted((ROOT / "cassettes").rglob("*.yaml"))
+    cassettes = sorted((ROOT / "cassettes").rglob("*.json"))
     assert cassettes, "no committed cassette found under cassettes/"
     hits = scan(cassettes, EMULATOR_SECRETS)
     assert not hits, "secrets in committed cassettes:\n" + "\n".join(map(str, hits))
@@ -92,10 +92,12 @@ def test_guard_finds_the_value_of_a_secret_field_of_the_registry(tmp_path):
         """    body: '{"attributes": {"devicePassword": "scrubbed"}, "password": null, "clientSecret": "*****"}'""",
         """      string: '{"tenantIds": [], "password":""",
         """        "Lab-Passw0rd-42"}'""",
+        r'                "string": "{\"attributes\": {\"devicePassword\": \"Dev-Pass-2\"}}"',
     ]))
     assert [str(hit) for hit in scan([planted], {})] == [
         f"{planted}:1: value of the secret field devicePassword",
         f"{planted}:4: value of the secret field password",
+        f"{planted}:5: value of the secret field devicePassword",
     ]
 
 
