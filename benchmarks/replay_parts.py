@@ -6,7 +6,7 @@ JSON beside the run's wall time:
 - sdk: python-msx-sdk's operations (`ApiClient.call_api`), less the HTTP exchanges inside them;
 - http: each HTTP exchange below the SDK's REST client (`PoolManager.urlopen`): urllib3's pool and
   retries, and vcrpy's stubs that match the request and build the recorded answer;
-- cassettes: vcrpy loading each test's cassette (`Cassette.load`: the YAML, and the scrubbing hooks);
+- cassettes: vcrpy loading each test's cassette (`Cassette.load`: the JSON, and the scrubbing hooks);
 - rest: the wall time less those three: pytest (collection, fixtures, reports), the suite's plugins and
   fixtures, and the tests' own code.
 

@@ -26,7 +26,6 @@ from typing import Callable
 from unittest import mock
 from urllib.parse import parse_qsl, unquote, urlsplit
 
-import yaml
 from python_msx_sdk import ApiClient, Configuration
 from python_msx_sdk.api_client import Endpoint
 from python_msx_sdk.exceptions import ApiException, ApiTypeError, ApiValueError
@@ -37,7 +36,6 @@ from msxsuite.pool_playback import recorded_response
 from msxsuite.sdk import JSON_HEADERS
 
 ROOT = Path(__file__).resolve().parents[1]
-LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 PLACEHOLDER_CREDENTIAL = "Basic c2NydWJiZWQ="  # header parameters the cassettes hold scrubbed
 
 
@@ -143,7 +141,7 @@ def calls(client: ApiClient, network: RecordedNetwork, paths: list[Path]) -> lis
     routes = operations(client)
     prepared = []
     for path in paths:
-        for interaction in (yaml.load(path.read_text(encoding="utf-8"), Loader=LOADER) or {}).get("interactions", []):
+        for interaction in json.loads(path.read_text(encoding="utf-8"))["interactions"]:
             request, answer = interaction["request"], recorded_answer(interaction["response"])
             route = urlsplit(request["uri"]).path
             for method, pattern, endpoint, operation in routes:
@@ -207,6 +205,6 @@ def import_seconds(python: str) -> float:
 
 
 if __name__ == "__main__":
-    chosen = [Path(arg) for arg in sys.argv[1:]] or sorted((ROOT / "cassettes").rglob("*.yaml"))
+    chosen = [Path(arg) for arg in sys.argv[1:]] or sorted((ROOT / "cassettes").rglob("*.json"))
     figures = measure(chosen) | {"import_seconds": import_seconds(sys.executable)}
     print(json.dumps(figures))

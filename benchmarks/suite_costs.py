@@ -39,8 +39,6 @@ import time
 from contextlib import contextmanager
 from pathlib import Path
 
-import yaml
-
 from sdk_cost import import_seconds, measure
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -51,7 +49,6 @@ GOALS = {"replay_vs_bare": 4.0, "replay_vs_bare_plus_sdk": 1.25, "startup_second
 TEST_TOOLS = ("schemathesis", "hypothesis", "anyio", "pytester")
 EMULATOR_CREDENTIALS = {"MSX_CLIENT_ID": "msx-suite", "MSX_CLIENT_SECRET": "emulator-client-secret",
                         "MSX_USERNAME": "superuser", "MSX_PASSWORD": "Emulator-Superuser-1"}
-LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def environment(**extra: str) -> dict:
@@ -107,8 +104,8 @@ def modules_in_order() -> list[tuple[str, int, int]]:
     """Each checklist module with its number of tests (cassettes) and recorded requests."""
     rows = []
     for folder in sorted(path for path in (ROOT / "cassettes").glob("*/*") if path.is_dir()):
-        cassettes = sorted(folder.glob("*.yaml"))
-        requests = sum(len((yaml.load(c.read_text(), Loader=LOADER) or {}).get("interactions", [])) for c in cassettes)
+        cassettes = sorted(folder.glob("*.json"))
+        requests = sum(len(json.loads(c.read_text())["interactions"]) for c in cassettes)
         rows.append((f"tests/{folder.relative_to(ROOT / 'cassettes')}.py", len(cassettes), requests))
     return rows
 
@@ -133,7 +130,7 @@ def replay(scratch: Path, repeat: int) -> dict:
         count = passed(result, "the replay")
         replay_times.append(seconds)
         bare_times.append(bare_run(scratch, count))
-    cassettes = sorted((ROOT / "cassettes").rglob("*.yaml"))
+    cassettes = sorted((ROOT / "cassettes").rglob("*.json"))
     sdk = measure(cassettes) | {"import_seconds": import_seconds(PYTHON)}
     parts = replay_parts()
     replay_seconds, bare_seconds = statistics.median(replay_times), statistics.median(bare_times)
