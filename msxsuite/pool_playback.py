@@ -18,6 +18,8 @@ from unittest import mock
 from urllib3 import HTTPConnectionPool, HTTPHeaderDict, HTTPResponse
 from urllib3.exceptions import MaxRetryError
 from urllib3.util.retry import Retry
+from vcr.errors import UnhandledHTTPRequestError
+from vcr.record_mode import RecordMode
 from vcr.request import Request
 
 DEFAULT_PORTS = {"http": 80, "https": 443}
@@ -45,6 +47,12 @@ def recorded_response(recorded: dict, pool: HTTPConnectionPool, method: str, url
                         request_method=method, request_url=url, retries=retries, pool=pool)
 
 
+def plays(cassette) -> bool:
+    """Whether vcrpy would play recorded answers from `cassette` at all (its can_play_response_for,
+    less the lookup that play_response makes anyway)."""
+    return cassette.record_mode != RecordMode.ALL and (cassette.rewound or cassette.allow_playback_repeats)
+
+
 def playing_pools(switch):
     """A patch of urllib3's pools: `switch.current` answers what it can play, vcrpy's path the rest."""
     original = HTTPConnectionPool.urlopen
@@ -52,13 +60,16 @@ def playing_pools(switch):
     @functools.wraps(original)
     def urlopen(pool, method, url, body=None, headers=None, retries=None, redirect=True, **kw):
         cassette = switch.current
-        request = Request(method, requested_uri(pool, url), body, dict(headers or {}))
         # A pool asked to follow redirects itself is left to urllib3 (a PoolManager follows them above).
-        if redirect or not cassette.can_play_response_for(request):
+        if redirect or not plays(cassette):
+            return original(pool, method, url, body, headers, retries, redirect, **kw)
+        try:
+            recorded = cassette.play_response(Request(method, requested_uri(pool, url), body, dict(headers or {})))
+        except UnhandledHTTPRequestError:  # nothing (left) to play for it
             return original(pool, method, url, body, headers, retries, redirect, **kw)
         if not isinstance(retries, Retry):
             retries = Retry.from_int(retries, redirect=redirect, default=pool.retries)
-        response = recorded_response(cassette.play_response(request), pool, method, url, retries,
+        response = recorded_response(recorded, pool, method, url, retries,
                                      kw.get("preload_content", True), kw.get("decode_content", True))
         if not retries.is_retry(method, response.status, bool(response.headers.get("Retry-After"))):
             return response
