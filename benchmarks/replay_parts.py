@@ -5,7 +5,8 @@ JSON beside the run's wall time:
 
 - sdk: python-msx-sdk's operations (`ApiClient.call_api`), less the HTTP exchanges inside them;
 - http: each HTTP exchange below the SDK's REST client (`PoolManager.urlopen`): urllib3's pool and
-  retries, and vcrpy's stubs that match the request and build the recorded answer;
+  retries, and the pools' playback (msxsuite/pool_playback.py: vcrpy's Cassette matching the request,
+  the recorded answer as urllib3's response);
 - cassettes: vcrpy loading each test's cassette (`Cassette.load`: the JSON, and the scrubbing hooks);
 - rest: the wall time less those three: pytest (collection, fixtures, reports), the suite's plugins and
   fixtures, and the tests' own code.

@@ -172,23 +172,36 @@ def _send(call: Callable) -> None:
         pass  # an error status: the SDK raised its exception, as the refusal tests expect
 
 
+class SdkWork:
+    """The cassettes' exchanges prepared as SDK calls (untimed), to be sent through the SDK on demand."""
+
+    def __init__(self, paths: list[Path]) -> None:
+        self.client = ApiClient(Configuration(host="https://msx.invalid"))
+        self.client.set_default_header("Authorization", "Bearer recorded")
+        self.network = RecordedNetwork()
+        with self.network.patch():
+            self.prepared = calls(self.client, self.network, paths)
+
+    def seconds(self) -> float:
+        """Wall seconds of one pass over every prepared exchange."""
+        with self.network.patch():
+            started = time.perf_counter()
+            for answer, call in self.prepared:
+                self.network.answer = answer
+                _send(call)
+            return time.perf_counter() - started
+
+    def figures(self, seconds: float) -> dict:
+        """`seconds` of a pass, with how many exchanges there are and how many go raw."""
+        return {"seconds": round(seconds, 3), "exchanges": len(self.prepared),
+                "ms_per_exchange": round(1000 * seconds / max(len(self.prepared), 1), 3),
+                "raw_calls": sum(call.func == self.client.call_api for _, call in self.prepared)}
+
+
 def measure(paths: list[Path], repeat: int = 3) -> dict:
     """Seconds the SDK spends on the cassettes' exchanges (best of `repeat`), how many there are, how many raw."""
-    client = ApiClient(Configuration(host="https://msx.invalid"))
-    client.set_default_header("Authorization", "Bearer recorded")
-    network = RecordedNetwork()
-    with network.patch():
-        prepared = calls(client, network, paths)
-        best = float("inf")
-        for _ in range(repeat):
-            started = time.perf_counter()
-            for answer, call in prepared:
-                network.answer = answer
-                _send(call)
-            best = min(best, time.perf_counter() - started)
-    return {"seconds": round(best, 3), "exchanges": len(prepared),
-            "ms_per_exchange": round(1000 * best / max(len(prepared), 1), 3),
-            "raw_calls": sum(call.func == client.call_api for _, call in prepared)}
+    work = SdkWork(paths)
+    return work.figures(min(work.seconds() for _ in range(repeat)))
 
 
 def import_seconds(python: str) -> float:
