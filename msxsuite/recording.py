@@ -27,7 +27,7 @@ RECORD_HINT = "pytest --msx-mode=record --msx-url=emulator"
 def vcr_config(settings: Settings) -> dict:
     """The one vcrpy configuration of the suite: scrubbing, matching, decoding, JSON files.
 
-    vcrpy writes JSON as readily as YAML, and reads it about ten times faster (a replay loads a
+    vcrpy writes JSON as readily as YAML, and reads it about six times faster (a replay loads a
     cassette per test).
     """
     scrubber = Scrubber(settings)
