@@ -21,11 +21,11 @@ from vcr.cassette import Cassette, CassetteContextDecorator
 from vcr.patch import PATCHER_NAMES, CassettePatcherBuilder
 
 from msxsuite.pool_playback import playing_pools
+from msxsuite.recording import SUFFIX
 
 # python-msx-sdk sends through urllib3 (over http.client); vcrpy's other patchers only cost imports.
 PATCHED = ("httplib", "urllib3")
 SKIPPED_PATCHERS = tuple(name for name in PATCHER_NAMES if name not in PATCHED)
-SUFFIX = ".json"
 
 
 def _record_nothing(request):
@@ -86,7 +86,7 @@ class CassetteSwitch:
 
 
 def load(vcr: VCR, path: str, record_mode: str) -> Cassette:
-    """The cassette at `path` (without .json) loaded as vcrpy's use_cassette would, unpatched.
+    """The cassette at `path` (without its suffix) loaded as vcrpy's use_cassette would, unpatched.
 
     pytest-recording's "rewrite" (record afresh) is vcrpy's new_episodes on a removed file.
     """

@@ -25,7 +25,7 @@ from urllib.parse import urlsplit
 
 import yaml
 
-from msxsuite.recording import CASSETTES, SESSION_CASSETTE
+from msxsuite.recording import CASSETTES, SESSION_CASSETTE, SUFFIX
 from msxsuite.services import CHECKLIST, SERVICES
 
 SPEC_ENV = "MSX_OPENAPI_SPEC"
@@ -101,7 +101,7 @@ def node_id_of(cassette: Path, rootpath: Path) -> str:
 def record_cassettes(operations: list[Operation], rootpath: Path) -> None:
     """Note in each operation which tests got a success and which a refusal from it."""
     router = Router(operations)
-    for cassette in sorted((rootpath / CASSETTES).rglob("*.json")):
+    for cassette in sorted((rootpath / CASSETTES).rglob(f"*{SUFFIX}")):
         if cassette.relative_to(rootpath / CASSETTES).as_posix().startswith(NOT_EVIDENCE):
             continue
         recorded = json.loads(cassette.read_text(encoding="utf-8"))

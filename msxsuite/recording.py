@@ -19,20 +19,19 @@ from msxsuite.scrubbing import Scrubber
 from msxsuite.settings import Settings
 
 CASSETTES = "cassettes"
-SESSION_CASSETTE = Path(CASSETTES, "session", "token.json")
+# vcrpy writes JSON as readily as YAML and reads it about six times faster (a replay loads a cassette per test).
+SERIALIZER = "json"
+SUFFIX = f".{SERIALIZER}"
+SESSION_CASSETTE = Path(CASSETTES, "session", f"token{SUFFIX}")
 MATCH_ON = ("msx_request",)
 RECORD_HINT = "pytest --msx-mode=record --msx-url=emulator"
 
 
 def vcr_config(settings: Settings) -> dict:
-    """The one vcrpy configuration of the suite: scrubbing, matching, decoding, JSON files.
-
-    vcrpy writes JSON as readily as YAML, and reads it about six times faster (a replay loads a
-    cassette per test).
-    """
+    """The one vcrpy configuration of the suite: scrubbing, matching, decoding, JSON files."""
     scrubber = Scrubber(settings)
     return {
-        "serializer": "json",
+        "serializer": SERIALIZER,
         "match_on": MATCH_ON,
         "decode_compressed_response": True,
         "filter_headers": ["authorization", "cookie"],

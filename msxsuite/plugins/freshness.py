@@ -112,7 +112,7 @@ POLICY = pytest.StashKey[Policy]()
 
 def scan(directory: Path, policy: Policy, now: datetime | None = None) -> Freshness:
     """The provenance of every cassette under a directory."""
-    cassettes = tuple(provenance.read(path) for path in sorted(directory.rglob("*.json")))
+    cassettes = tuple(provenance.read(path) for path in sorted(directory.rglob(f"*{recording.SUFFIX}")))
     return Freshness(cassettes, now or datetime.now(timezone.utc), policy)
 
 
