@@ -6,8 +6,9 @@ request body into its model), builds and serializes the request, hands it to its
 reads the recorded answer into the operation's response type with type checking on (or raises its
 ApiException for an error status). Only the network is replaced: the SDK's HTTP client, urllib3,
 encodes the request and its pool manager picks a connection pool as always, and the pool hands back
-the recorded answer as a urllib3 response at once, as the replay's pools do. A request the SDK's operation would not build (a refusal test
-sends it raw) goes through `ApiClient.call_api` as the suite's `send_raw` sends it. Cassettes are
+the recorded answer as a urllib3 response at once, as the replay's pools do. A request the SDK's
+operation would not build (a refusal test sends it raw) goes through `ApiClient.call_api` as the
+suite's `send_raw` sends it. Cassettes are
 parsed and each call's arguments prepared first, untimed: that is vcrpy's and the test's work.
 
     .venv/bin/python benchmarks/sdk_cost.py [cassettes/...]     # prints seconds, exchanges, per exchange
@@ -33,6 +34,7 @@ from urllib3 import HTTPConnectionPool
 
 from msx_emulator.operations import api_classes
 from msxsuite.pool_playback import recorded_response
+from msxsuite.recording import SUFFIX
 from msxsuite.sdk import JSON_HEADERS
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -218,6 +220,6 @@ def import_seconds(python: str) -> float:
 
 
 if __name__ == "__main__":
-    chosen = [Path(arg) for arg in sys.argv[1:]] or sorted((ROOT / "cassettes").rglob("*.json"))
+    chosen = [Path(arg) for arg in sys.argv[1:]] or sorted((ROOT / "cassettes").rglob(f"*{SUFFIX}"))
     figures = measure(chosen) | {"import_seconds": import_seconds(sys.executable)}
     print(json.dumps(figures))

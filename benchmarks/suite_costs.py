@@ -40,6 +40,7 @@ import time
 from contextlib import contextmanager
 from pathlib import Path
 
+from msxsuite.recording import SUFFIX
 from sdk_cost import SdkWork, import_seconds
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -105,7 +106,7 @@ def modules_in_order() -> list[tuple[str, int, int]]:
     """Each checklist module with its number of tests (cassettes) and recorded requests."""
     rows = []
     for folder in sorted(path for path in (ROOT / "cassettes").glob("*/*") if path.is_dir()):
-        cassettes = sorted(folder.glob("*.json"))
+        cassettes = sorted(folder.glob(f"*{SUFFIX}"))
         requests = sum(len(json.loads(c.read_text())["interactions"]) for c in cassettes)
         rows.append((f"tests/{folder.relative_to(ROOT / 'cassettes')}.py", len(cassettes), requests))
     return rows
@@ -125,7 +126,7 @@ def bare_run(scratch: Path, count: int) -> float:
 
 def replay(scratch: Path, repeat: int) -> dict:
     """The whole checklist against bare pytest and the SDK's own cost; growth at a quarter, half, all."""
-    work = SdkWork(sorted((ROOT / "cassettes").rglob("*.json")))
+    work = SdkWork(sorted((ROOT / "cassettes").rglob(f"*{SUFFIX}")))
     sdk_import = import_seconds(PYTHON)
     replay_times, bare_times, sdk_times = [], [], []
     for _ in range(repeat):  # side by side, so that a virtual CPU slowing down for a while hits all three
@@ -140,6 +141,8 @@ def replay(scratch: Path, repeat: int) -> dict:
     # Each round's own ratio, then their median: a round is taken at one speed of the machine.
     ratio = statistics.median(replay / (bare + sdk_pass + sdk_import)
                               for replay, bare, sdk_pass in zip(replay_times, bare_times, sdk_times))
+    rounds = {name: [round(seconds, 2) for seconds in times]
+              for name, times in (("replay", replay_times), ("bare", bare_times), ("sdk", sdk_times))}
     growth = []
     modules = modules_in_order()
     total = sum(tests for _, tests, _ in modules)
@@ -157,8 +160,7 @@ def replay(scratch: Path, repeat: int) -> dict:
                        "ms_per_request": round(1000 * seconds / requests, 2)})
     return {"tests": count, "replay_seconds": round(replay_seconds, 2), "bare_seconds": round(bare_seconds, 2),
             "replay_vs_bare": round(replay_seconds / bare_seconds, 2), "sdk": sdk,
-            "replay_vs_bare_plus_sdk": round(ratio, 2), "rounds": {name: [round(seconds, 2) for seconds in times] for name, times in
-                                                                   (("replay", replay_times), ("bare", bare_times), ("sdk", sdk_times))},
+            "replay_vs_bare_plus_sdk": round(ratio, 2), "rounds": rounds,
             "growth": growth, "repeat": repeat, "parts": parts}
 
 
