@@ -1,6 +1,7 @@
 """Recorded answers handed to urllib3's pools: what vcrpy's own path would give, retries included."""
 
 import json
+from contextlib import contextmanager
 
 import pytest
 import urllib3
@@ -10,6 +11,7 @@ from vcr.errors import CannotOverwriteExistingCassetteException
 from msxsuite import cassette_switch
 from msxsuite.cassette_switch import CassetteSwitch
 from msxsuite.counters import TALLY
+from msxsuite.recording import SERIALIZER, SUFFIX
 from msxsuite.retries import read_retries
 
 
@@ -26,22 +28,24 @@ def exchange(method: str, path: str, response: dict) -> dict:
 
 @pytest.fixture
 def play(tmp_path):
-    """Play the given exchanges from a JSON cassette through the suite's switch; yields a PoolManager and the cassette."""
+    """Play the given exchanges from a cassette through the suite's switch: `with play(...) as (pool, cassette)`."""
+    @contextmanager
     def playing(*exchanges):
         path = tmp_path / "recorded"
-        path.with_suffix(".json").write_text(json.dumps({"version": 1, "interactions": list(exchanges)}))
-        configured = VCR(serializer="json", match_on=("method", "path", "query"))
-        cassette = cassette_switch.load(configured, str(path), "none")
+        path.with_suffix(SUFFIX).write_text(json.dumps({"version": 1, "interactions": list(exchanges)}))
+        configured = VCR(serializer=SERIALIZER, match_on=("method", "path", "query"))
         switch = CassetteSwitch()
-        with switch.playing(cassette):
-            yield urllib3.PoolManager(retries=read_retries()), cassette
-        switch.unpatch()
+        try:
+            with switch.playing(cassette_switch.load(configured, str(path), "none")) as cassette:
+                yield urllib3.PoolManager(retries=read_retries()), cassette
+        finally:
+            switch.unpatch()
 
     return playing
 
 
 def test_a_recorded_answer_comes_back_as_urllib3_response(play):
-    for pool, cassette in play(exchange("POST", "/idm/api/v8/tenants", answer(201, "Created", {"id": "t-1"}))):
+    with play(exchange("POST", "/idm/api/v8/tenants", answer(201, "Created", {"id": "t-1"}))) as (pool, cassette):
         response = pool.request("POST", "http://127.0.0.1:8080/idm/api/v8/tenants", body=b"{}")
         assert (response.status, response.reason, json.loads(response.data)) == (201, "Created", {"id": "t-1"})
         assert response.headers["Content-Type"] == "application/json"
@@ -53,20 +57,20 @@ def test_a_recorded_gateway_error_on_a_read_is_retried_as_urllib3_would(play):
     retries_before = TALLY["retries"]
     recorded = (exchange("GET", "/idm/api/v8/tenants", answer(503, "Service Unavailable")),
                 exchange("GET", "/idm/api/v8/tenants", answer(200, "OK", {"contents": []})))
-    for pool, cassette in play(*recorded):
+    with play(*recorded) as (pool, cassette):
         response = pool.request("GET", "https://msx.invalid/idm/api/v8/tenants")
         assert (response.status, json.loads(response.data)) == (200, {"contents": []})
         assert cassette.all_played and TALLY["retries"] == retries_before + 1
 
 
 def test_what_the_cassette_cannot_play_goes_down_vcrpys_path(play):
-    for pool, _ in play(exchange("GET", "/idm/api/v8/tenants", answer(200, "OK", {}))):
+    with play(exchange("GET", "/idm/api/v8/tenants", answer(200, "OK", {}))) as (pool, _):
         with pytest.raises(CannotOverwriteExistingCassetteException):
             pool.request("GET", "https://msx.invalid/idm/api/v8/users")
 
 
 def test_the_pools_are_themselves_again_once_the_switch_unpatches(play):
     original = urllib3.HTTPConnectionPool.urlopen
-    for _ in play(exchange("GET", "/x", answer(200, "OK", {}))):
+    with play(exchange("GET", "/x", answer(200, "OK", {}))):
         assert urllib3.HTTPConnectionPool.urlopen is not original
     assert urllib3.HTTPConnectionPool.urlopen is original
