@@ -1,108 +1,116 @@
-"""Check HTTP exchanges against the official MSX OpenAPI contract (openapi-core).
+"""Check HTTP exchanges against the official MSX OpenAPI contract.
 
 `ContractValidator(path)` loads the contract once per process and path (a document it cannot use
 raises ContractError, one line); `violations(...)` lists what a response breaks, each naming the
 operationId, the status and the offending field. Paths the contract does not describe (an emulator's
 /_emulator/ routes, say) have no violations.
+
+A response is checked as openapi-core checks it: its status must be documented (exactly, as a range
+such as 2XX, or by `default`), its media type must be one the response names, a response with content
+must have a body, required headers must be there, and the body must match its schema under
+openapi-schema-validator's OpenAPI 3.0 read rules (nullable, readOnly, the OpenAPI formats). Schemas
+are compiled once, with the contract's $refs resolved by `referencing`.
 """
 
 from __future__ import annotations
 
+import fnmatch
 import functools
 import json
 import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Mapping
+from typing import Any, Iterable, Mapping
 from urllib.parse import urlsplit
 
 import yaml
-from openapi_core import Config, OpenAPI
-from openapi_core.datatypes import RequestParameters
-from openapi_core.validation.response import V30ResponseValidator
+from openapi_schema_validator import OAS30ReadValidator
+from referencing import Registry
+from referencing.jsonschema import DRAFT4
 
 SPEC_ENV = "MSX_OPENAPI_SPEC"
 HTTP_METHODS = ("get", "put", "post", "delete", "patch", "head", "options", "trace")
+CONTRACT_URI = "urn:msx:contract"
+LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+DATA_KEYWORDS = ("example", "enum", "default")  # values, not schemas: never inlined
 
 
 class ContractError(ValueError):
     """The document cannot serve as the contract; the message says why in one line."""
 
 
-@dataclass(frozen=True)
-class _Request:
-    """The part of a request openapi-core needs to find the operation."""
-
-    host_url: str
-    path: str
-    method: str
-    path_pattern: str
-    body: bytes = b""
-    content_type: str = "application/json"
-    parameters: RequestParameters = field(default_factory=RequestParameters)
-
-
-@dataclass(frozen=True)
-class _Response:
-    status_code: int
-    data: bytes
-    headers: Mapping[str, str]
-    content_type: str
+def _escape(segment: str) -> str:
+    return segment.replace("~", "~0").replace("/", "~1")
 
 
 @dataclass(frozen=True)
 class _Operation:
     operation_id: str
     method: str
-    template: str
     pattern: re.Pattern
+    pointer: str  # of the operation object in the document
 
 
-class _SchemaValidatorsOnce:
-    """An openapi-core schema validators factory that builds each schema's validator once: openapi-core
-    builds two for every response, each with a deep copy of the format checker."""
+@dataclass
+class _Contract:
+    """One loaded document: its operations (literal paths first) and each body schema compiled once."""
 
-    def __init__(self, factory):
-        self._factory, self._built = factory, {}
+    document: dict
+    operations: tuple[_Operation, ...]
+    title: str
+    registry: Registry = field(init=False)
+    _validators: dict = field(default_factory=dict, init=False)
+    _targets: dict = field(default_factory=dict, init=False)
 
-    def create(self, spec, schema, **options):
-        key = (schema, options.get("forbid_unspecified_additional_properties"),
-               options.get("enforce_properties_required"))
-        if key not in self._built:
-            self._built[key] = self._factory.create(spec, schema, **options)
-        return self._built[key]
+    def __post_init__(self):
+        self.registry = Registry().with_resource(CONTRACT_URI, DRAFT4.create_resource(self.document))
 
+    def resolve(self, pointer: str) -> tuple[str, Any]:
+        """The node at `pointer`, following $refs; with the pointer where it was found."""
+        node = self.document
+        for segment in pointer.split("/")[1:]:
+            node = node[segment.replace("~1", "/").replace("~0", "~")]
+        while isinstance(node, dict) and isinstance(node.get("$ref"), str) and node["$ref"].startswith("#/"):
+            pointer, node = self.resolve(node["$ref"][1:])
+        return pointer, node
 
-class _OnceFoundResponseValidator(V30ResponseValidator):
-    """openapi-core's response validator, finding each operation and building each schema's validator
-    once: its path finder tries every path of the contract for every response. Requests name their
-    path template (`path_pattern`)."""
+    def validator(self, schema_pointer: str) -> OAS30ReadValidator:
+        """The compiled validator of the schema at `schema_pointer`, its $refs inlined."""
+        if schema_pointer not in self._validators:
+            self._validators[schema_pointer] = OAS30ReadValidator(
+                self._inlined(self.resolve(schema_pointer)[1], ()), registry=self.registry,
+                format_checker=OAS30ReadValidator.FORMAT_CHECKER)
+        return self._validators[schema_pointer]
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.schema_validators_factory = _SchemaValidatorsOnce(self.schema_validators_factory)
-
-    def _find_path(self, request):
-        found = self.__dict__.setdefault("_found", {})
-        key = (request.method, request.host_url, request.path_pattern)
-        if key not in found:
-            found[key] = super()._find_path(request)
-        return found[key]
+    def _inlined(self, node: Any, followed: tuple[str, ...]) -> Any:
+        """`node` with each $ref replaced by its target, so that validating follows no reference. Siblings
+        of a $ref are ignored, as OpenAPI 3.0 says of a Reference Object; a $ref back into a schema being
+        inlined stays, made absolute for the registry."""
+        if isinstance(node, list):
+            return [self._inlined(item, followed) for item in node]
+        if not isinstance(node, dict):
+            return node
+        ref = node.get("$ref")
+        if not (isinstance(ref, str) and ref.startswith("#/")):
+            return {key: value if key in DATA_KEYWORDS else self._inlined(value, followed)
+                    for key, value in node.items()}
+        if ref in followed:
+            return {"$ref": CONTRACT_URI + ref}
+        if ref not in self._targets:
+            self._targets[ref] = self._inlined(self.resolve(ref[1:])[1], (*followed, ref))
+        return self._targets[ref]
 
 
 @functools.lru_cache(maxsize=4)
-def _load(spec_path: str) -> tuple[OpenAPI, tuple[_Operation, ...], str]:
+def _load(spec_path: str) -> _Contract:
     if not Path(spec_path).is_file():
         raise ContractError(f"no such file: {spec_path}")
     try:
-        # The contract is large and trusted: skip openapi-spec-validator's pass over it.
-        api = OpenAPI.from_path(Path(spec_path), config=Config(spec_validator_cls=None,
-                                                               response_validator_cls=_OnceFoundResponseValidator))
-        document = api.spec.read_value()
+        document = yaml.load(Path(spec_path).read_text(encoding="utf-8"), Loader=LOADER)
     except OSError as error:
         raise ContractError(f"cannot read {spec_path} ({error.strerror or error})") from None
-    except yaml.YAMLError as error:
+    except (yaml.YAMLError, UnicodeDecodeError) as error:
         raise ContractError(f"{spec_path} is neither YAML nor JSON ({str(error).splitlines()[0]})") from None
     if not isinstance(document, dict) or "openapi" not in document or not isinstance(document.get("paths"), dict):
         raise ContractError(f"{spec_path} is not an OpenAPI 3 document (it needs 'openapi' and 'paths')")
@@ -112,22 +120,26 @@ def _load(spec_path: str) -> tuple[OpenAPI, tuple[_Operation, ...], str]:
         for method in HTTP_METHODS:
             if method in item:
                 operation_id = item[method].get("operationId", f"{method} {template}")
-                operations.append(_Operation(operation_id, method, template, pattern))
+                operations.append(_Operation(operation_id, method, pattern, f"/paths/{_escape(template)}/{method}"))
     # Literal segments win over templated ones (/tenants/list before /tenants/{id}), as openapi-core matches.
     operations.sort(key=lambda op: op.pattern.pattern.count("[^/]+"))
     info = document.get("info") or {}
-    return api, tuple(operations), f"{info.get('title', 'untitled')} {info.get('version', '')}".strip()
+    return _Contract(document, tuple(operations), f"{info.get('title', 'untitled')} {info.get('version', '')}".strip())
 
 
-def _describe(error: Exception) -> list[str]:
-    """One line per problem in an openapi-core error, with the JSON path of the offending field."""
-    schema_errors = getattr(error.__cause__, "schema_errors", None)
-    if not schema_errors:
-        cause = error.__cause__
-        detail = f" ({cause})" if cause is not None and str(cause) not in str(error) else ""
-        return [f"{error}{detail}"]
-    return [f"{'/'.join(map(str, schema_error.absolute_path)) or '<body>'}: {schema_error.message}"
-            for schema_error in schema_errors]
+def _documented_response(responses: Mapping[str, Any], status: int) -> str | None:
+    """The key of `responses` that documents `status`: itself, its range (4XX), or default."""
+    for key in (str(status), f"{str(status)[0]}XX", "default"):
+        if key in responses:
+            return key
+    return None
+
+
+def _media_type(content: Mapping[str, Any], mimetype: str) -> str | None:
+    """The key of `content` that names `mimetype`, exactly or as a range (application/*)."""
+    if mimetype in content:
+        return mimetype
+    return next((key for key in content if fnmatch.fnmatch(mimetype, key)), None)
 
 
 class ContractValidator:
@@ -135,7 +147,8 @@ class ContractValidator:
 
     def __init__(self, spec_path: str | os.PathLike):
         self.spec_path = str(Path(spec_path).resolve())
-        self._api, self._operations, self.title = _load(self.spec_path)
+        self._contract = _load(self.spec_path)
+        self.title = self._contract.title
 
     @classmethod
     def from_environment(cls) -> "ContractValidator | None":
@@ -150,7 +163,7 @@ class ContractValidator:
 
     def _operation(self, method: str, url: str) -> _Operation | None:
         path, method = urlsplit(url).path, method.lower()
-        return next((op for op in self._operations if op.method == method and op.pattern.match(path)), None)
+        return next((op for op in self._contract.operations if op.method == method and op.pattern.match(path)), None)
 
     def violations(self, method: str, url: str, status: int, headers: Mapping[str, str] | Iterable[tuple[str, str]],
                    body: bytes) -> list[str]:
@@ -161,18 +174,40 @@ class ContractValidator:
         operation = self._operation(method, url)
         if operation is None:
             return []
-        operation_id = operation.operation_id
-        parts = urlsplit(url)
+        prefix = f"{operation.operation_id} {status}: "
         pairs = headers.items() if isinstance(headers, Mapping) else headers
         lowered = {name.lower(): value for name, value in pairs}
-        content_type = lowered.get("content-type", "").split(";")[0].strip() if body else ""
-        prefix = f"{operation_id} {status}: "
-        if content_type == "application/json":
+        return [prefix + line for line in self._response_problems(operation, status, lowered, body or b"")]
+
+    def _response_problems(self, operation: _Operation, status: int, headers: Mapping[str, str],
+                           body: bytes) -> list[str]:
+        responses_pointer, responses = self._contract.resolve(operation.pointer + "/responses")
+        key = _documented_response(responses, status)
+        if key is None:
+            return [f"Unknown response http status: {status}"]
+        pointer, response = self._contract.resolve(f"{responses_pointer}/{_escape(key)}")
+        problems = [f"Missing required header: {name}" for name, header in (response.get("headers") or {}).items()
+                    if name.lower() != "content-type" and self._contract.resolve(
+                        f"{pointer}/headers/{_escape(name)}")[1].get("required") and name.lower() not in headers]
+        content = response.get("content")
+        if not content:
+            return problems
+        if not body:
+            return ["Missing response data", *problems]
+        mimetype = headers.get("content-type", "application/json").split(";")[0].strip().lower()
+        media_key = _media_type(content, mimetype)
+        if media_key is None:
+            return [f"Content for the following mimetype not found: {mimetype}. Valid mimetypes: {list(content)}",
+                    *problems]
+        if mimetype == "application/json" or mimetype.endswith("+json"):
             try:
-                json.loads(body)
+                value = json.loads(body)
             except ValueError as error:
-                return [f"{prefix}<body>: not JSON ({error})"]
-        request = _Request(f"{parts.scheme}://{parts.netloc}", parts.path, method.lower(), operation.template)
-        response = _Response(status, body or b"", lowered, content_type or "application/json")
-        errors = self._api.iter_response_errors(request, response)
-        return [prefix + line for error in errors for line in _describe(error)]
+                return [f"<body>: not JSON ({error})", *problems]
+        else:
+            value = body.decode("utf-8", errors="surrogateescape")
+        if "schema" not in content[media_key]:
+            return problems
+        validator = self._contract.validator(f"{pointer}/content/{_escape(media_key)}/schema")
+        return [f"{'/'.join(map(str, error.absolute_path)) or '<body>'}: {error.message}"
+                for error in validator.iter_errors(value)] + problems

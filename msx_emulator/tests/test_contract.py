@@ -48,4 +48,4 @@ def test_paths_outside_the_contract_have_no_violations(emu_needs_contract):
 
 def test_the_document_is_loaded_once_per_process(emu_needs_contract):
     again = ContractValidator(emu_needs_contract.spec_path)
-    assert again._api is emu_needs_contract._api
+    assert again._contract is emu_needs_contract._contract

@@ -24,7 +24,7 @@ from msxsuite.redaction import redact
 from msxsuite.services import GATEWAY_STATUSES
 from msxsuite.stash import SETTINGS
 
-SPEC_ENV = "MSX_OPENAPI_SPEC"  # msxsuite.contract.SPEC_ENV, named here so that "off" never imports openapi-core
+SPEC_ENV = "MSX_OPENAPI_SPEC"  # msxsuite.contract.SPEC_ENV, named here so that "off" never imports the validators
 SHOWN = 3
 LONGEST = 200  # characters of one violation: a rejected value can be a whole page
 
@@ -88,7 +88,7 @@ def pytest_configure(config: pytest.Config) -> None:
     path = os.environ.get(SPEC_ENV)
     if not path:
         return
-    # openapi-core takes a fifth of a second to import: pay it only when the check is on.
+    # The schema validators take a quarter of a second to import: pay it only when the check is on.
     from msxsuite.contract import ContractError, ContractValidator
 
     try:
