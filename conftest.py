@@ -49,7 +49,7 @@ def msx_api_client(_msx_session_client):
     return _msx_session_client
 
 
-@pytest.fixture
+@pytest.fixture(scope="session")
 def msx_api(_msx_session_apis):
     """Any authorized SDK API: `msx_api(TenantsApi)`, `msx_api(ProductsApi)`, ..."""
     return _msx_session_apis
