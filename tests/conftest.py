@@ -10,11 +10,13 @@ import os
 from pathlib import Path
 
 import pytest
+from pytest_recording import network
+from pytest_recording.plugin import get_default_cassette_name
 from python_msx_sdk.api.roles_api import RolesApi
 from python_msx_sdk.exceptions import ApiException, NotFoundException
 from vcr import VCR
 
-from msxsuite import cassette_switch, recording
+from msxsuite import cassette_switch, provenance, recording
 from msxsuite.auth import password_grant
 from msxsuite.cleanup import Resources
 from msxsuite.isolation import make_suite_tenant
@@ -29,13 +31,22 @@ LIMITED_PASSWORD = "Msx-Suite-Limited-1"
 
 
 def pytest_collection_modifyitems(config, items):
-    """Every MSX test uses a cassette (unless live) and, on replay, never reaches the network."""
-    replay = config.getoption("record_mode") == "none"
+    """Every MSX test uses a cassette (unless live)."""
     for item in items:
         if HERE in item.path.parents:
             item.add_marker(pytest.mark.vcr)
-            if replay:
-                item.add_marker(pytest.mark.block_network)
+
+
+@pytest.fixture(scope="package", autouse=True)
+def block_network(pytestconfig, vcr_config):
+    """On replay no checklist test reaches the network: pytest-recording's blocking (its own fixture of
+    this name), entered once for a run of checklist tests rather than around each one."""
+    if pytestconfig.getoption("record_mode") != "none":  # None when live
+        yield
+        return
+    allowed = pytestconfig.getoption("allowed_hosts") or vcr_config.get("allowed_hosts")
+    with network.blocking_context(allowed.split(",") if isinstance(allowed, str) else allowed):
+        yield
 
 
 @pytest.fixture(scope="module")
@@ -59,14 +70,17 @@ def msx_cassette_switch(pytestconfig, vcr_config):
 
 
 @pytest.fixture(autouse=True)
-def vcr(request, vcr_cassette_dir, default_cassette_name, record_mode, disable_recording):
+def vcr(request, vcr_cassette_dir, record_mode, disable_recording, msx_settings):
     """This test's cassette (pytest-recording's `vcr`, named and placed as it would be), switched in
-    beneath vcrpy's patches, which stay from one cassette test to the next; None when live."""
+    beneath vcrpy's patches, which stay from one cassette test to the next; None when live. One being
+    recorded is stamped with its provenance."""
     if disable_recording or request.node.get_closest_marker("vcr") is None:
         yield None
         return
     switch, configured = request.getfixturevalue("msx_cassette_switch")
-    cassette = cassette_switch.load(configured, os.path.join(vcr_cassette_dir, default_cassette_name), record_mode)
+    name = get_default_cassette_name(request.cls, request.node.name)
+    cassette = cassette_switch.load(configured, os.path.join(vcr_cassette_dir, name), record_mode)
+    provenance.stamp(cassette, msx_settings)
     with switch.playing(cassette):
         yield cassette
 

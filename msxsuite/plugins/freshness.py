@@ -1,5 +1,6 @@
-"""pytest hooks for cassette freshness: stamp cassettes as they are recorded; on replay, show the
-oldest one's age and warn (or fail, when asked) when any is older than the limit or of unknown age.
+"""pytest hooks for cassette freshness: on replay, show the oldest cassette's age and warn (or fail,
+when asked) when any is older than the limit or of unknown age. The checklist's `vcr` fixture stamps
+each cassette it records (msxsuite.provenance.stamp).
 """
 
 from __future__ import annotations
@@ -174,12 +175,6 @@ def freshness(config: pytest.Config) -> Freshness | None:
 def pytest_configure(config: pytest.Config) -> None:
     if not is_worker(config):
         config.pluginmanager.register(StaleCheck(config), "msx-stale-check")
-
-
-@pytest.fixture(autouse=True)
-def _msx_cassette_provenance(vcr, pytestconfig):
-    """Stamp a cassette being recorded with when, against which target kind and with which SDK."""
-    provenance.stamp(vcr, pytestconfig.stash[SETTINGS])
 
 
 def pytest_sessionstart(session: pytest.Session) -> None:

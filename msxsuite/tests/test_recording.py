@@ -14,6 +14,15 @@ def test_tenant_round_trip(tenants, msx_api, unique_name, n):
     assert created.resource.name == unique_name
     assert msx_api(TenantsApi).get_tenant(created.resource.id).name == unique_name
 """
+REACH = """
+import socket
+import pytest
+
+def test_reach_a_host(request):
+    if request.config.getoption("record_mode") == "none":
+        with socket.socket() as sock, pytest.raises(RuntimeError, match="Network is disabled for host '192.0.2.1'"):
+            sock.connect(("192.0.2.1", 80))
+"""
 CREDENTIALS = ("emulator-client-secret", "Emulator-Superuser-1", "username=superuser", '"username": "superuser"',
                "msx-suite")
 TOKEN_SHAPES = re.compile(r"eyJ[\w-]{8,}\.|Basic [A-Za-z0-9+/]{12,}|Bearer [\w.-]{20,}")
@@ -46,6 +55,12 @@ def test_replay_passes_offline_with_recorded_names(recorded):
     assert len(tags) == 1, "one run tag per recording run"
     result = recorded.runpytest("-n", "2", "--block-network")
     result.assert_outcomes(passed=2)
+
+
+def test_replayed_checklist_tests_cannot_reach_the_network(suite):
+    suite.makepyfile(**{"tests/test_probe.py": PROBE, "tests/test_reach.py": REACH})
+    suite.runpytest("--msx-mode=record", "--msx-url=emulator").assert_outcomes(passed=3)
+    suite.runpytest().assert_outcomes(passed=3)
 
 
 def test_each_recording_run_draws_a_new_run_tag(recorded):
