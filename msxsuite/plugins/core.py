@@ -81,8 +81,8 @@ def _start_emulator(config: pytest.Config, cleanup: ExitStack):
     return emulator
 
 
-def _as_sent(request):
-    return request
+def _as_recorded(exchange_part):
+    return exchange_part
 
 
 def _fetch_token(rootpath: Path, settings: Settings):
@@ -108,11 +108,13 @@ def pytest_recording_configure(config: pytest.Config, vcr) -> None:
 
     On replay nothing is written, and requests match on method, path and query, which scrubbing
     leaves as they are: vcrpy need not copy and scrub every request (four times each) to match it.
+    Nor need it scrub again the answers it loads: they were scrubbed when they were recorded.
     """
     vcr.register_persister(FilesystemPersister)
     recording.with_matcher(vcr)
     if config.stash[SETTINGS].mode == "replay":
-        vcr._build_before_record_request = lambda options: _as_sent
+        vcr._build_before_record_request = lambda options: _as_recorded
+        vcr._build_before_record_response = lambda options: _as_recorded
 
 
 @pytest.hookimpl(optionalhook=True)
