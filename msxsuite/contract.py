@@ -8,8 +8,8 @@ operationId, the status and the offending field. Paths the contract does not des
 A response is checked as openapi-core checks it: its status must be documented (exactly, as a range
 such as 2XX, or by `default`), its media type must be one the response names, a response with content
 must have a body, required headers must be there, and the body must match its schema under
-openapi-schema-validator's OpenAPI 3.0 read rules (nullable, readOnly, the OpenAPI formats). Schemas
-are compiled once, with the contract's $refs resolved by `referencing`.
+openapi-schema-validator's OpenAPI 3.0 read rules (nullable, readOnly, the OpenAPI formats). Each
+schema is compiled once with its $refs inlined (a recursive one is left to `referencing`).
 """
 
 from __future__ import annotations
@@ -54,12 +54,14 @@ class _Operation:
 
 @dataclass
 class _Contract:
-    """One loaded document: its operations (literal paths first) and each body schema compiled once."""
+    """One loaded document: its operations by method (literal paths first), each status's response
+    found once and each body schema compiled once."""
 
     document: dict
-    operations: tuple[_Operation, ...]
+    operations: Mapping[str, tuple[_Operation, ...]]
     title: str
     registry: Registry = field(init=False)
+    _responses: dict = field(default_factory=dict, init=False)
     _validators: dict = field(default_factory=dict, init=False)
     _targets: dict = field(default_factory=dict, init=False)
 
@@ -74,6 +76,15 @@ class _Contract:
         while isinstance(node, dict) and isinstance(node.get("$ref"), str) and node["$ref"].startswith("#/"):
             pointer, node = self.resolve(node["$ref"][1:])
         return pointer, node
+
+    def response(self, operation: _Operation, status: int) -> tuple[str, dict] | None:
+        """The response object that documents `status` for `operation`, with its pointer; None if none does."""
+        key = (operation.pointer, status)
+        if key not in self._responses:
+            pointer, responses = self.resolve(operation.pointer + "/responses")
+            found = _documented_response(responses, status)
+            self._responses[key] = None if found is None else self.resolve(f"{pointer}/{_escape(found)}")
+        return self._responses[key]
 
     def validator(self, schema_pointer: str) -> OAS30ReadValidator:
         """The compiled validator of the schema at `schema_pointer`, its $refs inlined."""
@@ -123,8 +134,9 @@ def _load(spec_path: str) -> _Contract:
                 operations.append(_Operation(operation_id, method, pattern, f"/paths/{_escape(template)}/{method}"))
     # Literal segments win over templated ones (/tenants/list before /tenants/{id}), as openapi-core matches.
     operations.sort(key=lambda op: op.pattern.pattern.count("[^/]+"))
+    by_method = {method: tuple(op for op in operations if op.method == method) for method in HTTP_METHODS}
     info = document.get("info") or {}
-    return _Contract(document, tuple(operations), f"{info.get('title', 'untitled')} {info.get('version', '')}".strip())
+    return _Contract(document, by_method, f"{info.get('title', 'untitled')} {info.get('version', '')}".strip())
 
 
 def _documented_response(responses: Mapping[str, Any], status: int) -> str | None:
@@ -162,8 +174,8 @@ class ContractValidator:
         return operation.operation_id if operation is not None else None
 
     def _operation(self, method: str, url: str) -> _Operation | None:
-        path, method = urlsplit(url).path, method.lower()
-        return next((op for op in self._contract.operations if op.method == method and op.pattern.match(path)), None)
+        path = urlsplit(url).path
+        return next((op for op in self._contract.operations.get(method.lower(), ()) if op.pattern.match(path)), None)
 
     def violations(self, method: str, url: str, status: int, headers: Mapping[str, str] | Iterable[tuple[str, str]],
                    body: bytes) -> list[str]:
@@ -181,11 +193,10 @@ class ContractValidator:
 
     def _response_problems(self, operation: _Operation, status: int, headers: Mapping[str, str],
                            body: bytes) -> list[str]:
-        responses_pointer, responses = self._contract.resolve(operation.pointer + "/responses")
-        key = _documented_response(responses, status)
-        if key is None:
+        documented = self._contract.response(operation, status)
+        if documented is None:
             return [f"Unknown response http status: {status}"]
-        pointer, response = self._contract.resolve(f"{responses_pointer}/{_escape(key)}")
+        pointer, response = documented
         problems = [f"Missing required header: {name}" for name, header in (response.get("headers") or {}).items()
                     if name.lower() != "content-type" and self._contract.resolve(
                         f"{pointer}/headers/{_escape(name)}")[1].get("required") and name.lower() not in headers]
