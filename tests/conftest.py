@@ -86,16 +86,10 @@ def vcr(request, vcr_cassette_dir, record_mode, disable_recording, msx_settings)
 
 
 @pytest.fixture
-def run_tag(vcr, msx_run_tag):
-    """The tag in this test's names: the recorded one on replay, this run's otherwise."""
-    if vcr is None:
-        return msx_run_tag
-    return vcr.get_metadata("run_tag", msx_run_tag)
-
-
-@pytest.fixture
-def unique_name(request, run_tag):
-    """A suite-prefixed name for what this test creates, identical on record and replay."""
+def unique_name(request, vcr, msx_run_tag):
+    """A suite-prefixed name for what this test creates, identical on record and replay: its run tag
+    is the one its cassette was recorded with, this run's otherwise."""
+    run_tag = msx_run_tag if vcr is None else vcr.get_metadata("run_tag", msx_run_tag)
     return resource_name(run_tag, request.node.name)
 
 
