@@ -14,8 +14,10 @@ schema is compiled once with its $refs inlined (a recursive one is left to `refe
 
 from __future__ import annotations
 
+import contextlib
 import fnmatch
 import functools
+import hashlib
 import json
 import os
 import re
@@ -34,6 +36,7 @@ HTTP_METHODS = ("get", "put", "post", "delete", "patch", "head", "options", "tra
 CONTRACT_URI = "urn:msx:contract"
 LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 DATA_KEYWORDS = ("example", "enum", "default")  # values, not schemas: never inlined
+CACHE_DIR = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "msxsuite"
 
 
 class ContractError(ValueError):
@@ -113,12 +116,28 @@ class _Contract:
         return self._targets[ref]
 
 
+def _parsed(raw: bytes) -> Any:
+    """The document, parsed, as JSON holds it (YAML's dates, which only examples have, become strings).
+    A copy is kept in the user's cache under the document's hash: libyaml takes a few tenths of a
+    second over the MSX contract in every pytest process, JSON a hundredth."""
+    cached = CACHE_DIR / f"contract-{hashlib.sha256(raw).hexdigest()[:32]}.json"
+    with contextlib.suppress(OSError, ValueError):
+        return json.loads(cached.read_bytes())
+    document = json.loads(json.dumps(yaml.load(raw.decode("utf-8"), Loader=LOADER), default=str))
+    with contextlib.suppress(OSError):
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        written = cached.with_name(f"{cached.name}.{os.getpid()}")
+        written.write_text(json.dumps(document))
+        os.replace(written, cached)
+    return document
+
+
 @functools.lru_cache(maxsize=4)
 def _load(spec_path: str) -> _Contract:
     if not Path(spec_path).is_file():
         raise ContractError(f"no such file: {spec_path}")
     try:
-        document = yaml.load(Path(spec_path).read_text(encoding="utf-8"), Loader=LOADER)
+        document = _parsed(Path(spec_path).read_bytes())
     except OSError as error:
         raise ContractError(f"cannot read {spec_path} ({error.strerror or error})") from None
     except (yaml.YAMLError, UnicodeDecodeError) as error:

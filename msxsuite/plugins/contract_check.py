@@ -88,7 +88,7 @@ def pytest_configure(config: pytest.Config) -> None:
     path = os.environ.get(SPEC_ENV)
     if not path:
         return
-    # The schema validators take a quarter of a second to import: pay it only when the check is on.
+    # The schema validators take a tenth of a second to import: pay it only when the check is on.
     from msxsuite.contract import ContractError, ContractValidator
 
     try:

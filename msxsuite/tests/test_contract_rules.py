@@ -7,6 +7,7 @@ import json
 import pytest
 import yaml
 
+from msxsuite import contract as contract_module
 from msxsuite.contract import ContractValidator
 
 NODE = {"type": "object", "required": ["name"],
@@ -78,3 +79,18 @@ def test_required_headers_must_be_there(contract):
     assert contract.violations("POST", url, 201, {**JSON, "Location": "/nodes/7"}, body({"name": "a"})) == []
     assert contract.violations("POST", url, 201, JSON, body({"name": "a"})) == [
         "createNode 201: Missing required header: Location"]
+
+
+def test_a_document_read_again_comes_from_its_cached_copy_with_the_same_verdicts(tmp_path, monkeypatch):
+    monkeypatch.setattr(contract_module, "CACHE_DIR", tmp_path / "cache")
+    path = tmp_path / "rules.yaml"
+    path.write_text(yaml.safe_dump(DOCUMENT))
+    answer = ("GET", URL, 200, JSON, body({"children": [{"name": ""}]}))
+    contract_module._load.cache_clear()
+    parsed = ContractValidator(path).violations(*answer)
+    [cached] = (tmp_path / "cache").iterdir()
+    contract_module._load.cache_clear()
+    monkeypatch.setattr(contract_module.yaml, "load", None)  # a second parse would fail
+    assert ContractValidator(path).violations(*answer) == parsed == [
+        "getNode 200: children/0/name: '' should be non-empty", "getNode 200: <body>: 'name' is a required property"]
+    assert json.loads(cached.read_text()) == DOCUMENT
