@@ -21,7 +21,7 @@ from vcr.cassette import Cassette, CassetteContextDecorator
 from vcr.patch import PATCHER_NAMES, CassettePatcherBuilder
 
 from msxsuite.pool_playback import playing_pools
-from msxsuite.recording import SUFFIX
+from msxsuite.recording import SUFFIX, KeyedCassette
 
 # python-msx-sdk sends through urllib3 (over http.client); vcrpy's other patchers only cost imports.
 PATCHED = ("httplib", "urllib3")
@@ -97,4 +97,4 @@ def load(vcr: VCR, path: str, record_mode: str) -> Cassette:
         record_mode = "new_episodes"
     config = vcr.get_merged_config(path=path, record_mode=record_mode)
     ignored = set(CassetteContextDecorator._non_cassette_arguments)
-    return Cassette.load(**{key: value for key, value in config.items() if key not in ignored})
+    return KeyedCassette.load(**{key: value for key, value in config.items() if key not in ignored})

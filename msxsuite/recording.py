@@ -12,6 +12,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import vcr
+from vcr.cassette import Cassette
 from vcr.errors import CannotOverwriteExistingCassetteException
 
 from msxsuite.provenance import stamp
@@ -48,8 +49,35 @@ def same_request(asked, recorded) -> bool:
 def _match_key(request) -> tuple:
     cached = request.__dict__.get("_msx_match_key")
     if cached is None or cached[0] is not request.uri:
-        cached = request.__dict__["_msx_match_key"] = (request.uri, request.method, request.path, request.query)
+        cached = request.__dict__["_msx_match_key"] = (request.uri, request.method, request.path,
+                                                          tuple(request.query))
     return cached[1:]
+
+
+class KeyedCassette(Cassette):
+    """vcrpy's Cassette finding a request's recorded interactions by its match key, not by comparing the
+    request with each interaction in turn (and logging each difference). It plays as vcrpy's would:
+    the same interactions in the same order, its own play counts and record mode."""
+
+    def _responses(self, request):
+        asked = self._before_record_request(request)
+        if asked is None or self._match_on != [same_request]:
+            yield from super()._responses(request)
+            return
+        for index in self._indexed().get(_match_key(asked), ()):
+            yield index, self.data[index][1]
+
+    _index: tuple[int, dict[tuple, list[int]]] = (0, {})
+
+    def _indexed(self) -> dict[tuple, list[int]]:
+        """Positions in self.data by match key, kept until the cassette records another interaction."""
+        size, by_key = self._index
+        if size != len(self.data):
+            by_key = {}
+            for position, (recorded, _) in enumerate(self.data):
+                by_key.setdefault(_match_key(recorded), []).append(position)
+            self._index = (len(self.data), by_key)
+        return by_key
 
 
 def with_matcher(configured: vcr.VCR) -> vcr.VCR:

@@ -6,12 +6,13 @@ from contextlib import contextmanager
 import pytest
 import urllib3
 from vcr import VCR
-from vcr.errors import CannotOverwriteExistingCassetteException
+from vcr.errors import CannotOverwriteExistingCassetteException, UnhandledHTTPRequestError
+from vcr.request import Request
 
 from msxsuite import cassette_switch
 from msxsuite.cassette_switch import CassetteSwitch
 from msxsuite.counters import TALLY
-from msxsuite.recording import SERIALIZER, SUFFIX
+from msxsuite.recording import MATCH_ON, SERIALIZER, SUFFIX, KeyedCassette, with_matcher
 from msxsuite.retries import read_retries
 
 
@@ -74,3 +75,43 @@ def test_the_pools_are_themselves_again_once_the_switch_unpatches(play):
     with play(exchange("GET", "/x", answer(200, "OK", {}))):
         assert urllib3.HTTPConnectionPool.urlopen is not original
     assert urllib3.HTTPConnectionPool.urlopen is original
+
+
+def plays_of(cassette, asked: list[tuple[str, str]]) -> list[str]:
+    """What `cassette` plays for each (method, path) asked in turn: a body, or "none"."""
+    played = []
+    for method, path in asked:
+        try:
+            played.append(cassette.play_response(Request(method, f"https://other.invalid{path}", None, {}))
+                          ["body"]["string"].decode())
+        except UnhandledHTTPRequestError:
+            played.append("none")
+    return played
+
+
+def test_a_keyed_cassette_plays_what_vcrpys_matchers_would(tmp_path):
+    recorded = [exchange("GET", "/a?x=1&y=2", answer(200, "OK", {"n": 1})),
+                exchange("GET", "/a?y=2&x=1", answer(200, "OK", {"n": 2})),
+                exchange("POST", "/a", answer(201, "Created", {"n": 3})),
+                exchange("GET", "/a?x=1", answer(200, "OK", {"n": 4}))]
+    asked = [("GET", "/a?y=2&x=1"), ("POST", "/a"), ("GET", "/a?x=1&y=2"), ("GET", "/a?x=1&y=2"),
+             ("GET", "/a"), ("PUT", "/a"), ("GET", "/a?x=1")]
+    path = tmp_path / "recorded"
+    path.with_suffix(SUFFIX).write_text(json.dumps({"version": 1, "interactions": recorded}))
+    keyed = cassette_switch.load(with_matcher(VCR(serializer=SERIALIZER, match_on=MATCH_ON)), str(path), "none")
+    plain = cassette_switch.load(VCR(serializer=SERIALIZER, match_on=("method", "path", "query")), str(path), "none")
+    assert isinstance(keyed, KeyedCassette)
+    assert plays_of(keyed, asked) == plays_of(plain, asked) == [
+        '{"n": 1}', '{"n": 3}', '{"n": 2}', "none", "none", "none", '{"n": 4}']
+    assert keyed.play_counts == plain.play_counts and keyed.all_played
+
+
+def test_a_keyed_cassette_finds_what_it_recorded_after_it_was_first_asked(tmp_path):
+    cassette = cassette_switch.load(with_matcher(VCR(serializer=SERIALIZER, match_on=MATCH_ON)),
+                                    str(tmp_path / "new"), "new_episodes")
+    assert plays_of(cassette, [("GET", "/b")]) == ["none"]
+    response = answer(200, "OK")
+    response["body"]["string"] = b'{"n": 5}'  # as vcrpy keeps a recorded body
+    cassette.append(Request("GET", "https://msx.invalid/b", None, {}), response)
+    cassette.rewound = True
+    assert plays_of(cassette, [("GET", "/b")]) == ['{"n": 5}']
