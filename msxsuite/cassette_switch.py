@@ -86,7 +86,8 @@ class CassetteSwitch:
 
 
 def load(vcr: VCR, path: str, record_mode: str) -> Cassette:
-    """The cassette at `path` (without its suffix) loaded as vcrpy's use_cassette would, unpatched.
+    """The cassette at `path` (without its suffix) loaded as vcrpy's use_cassette would, unpatched, and
+    finding requests by their match key (recording.KeyedCassette).
 
     pytest-recording's "rewrite" (record afresh) is vcrpy's new_episodes on a removed file.
     """
