@@ -59,6 +59,8 @@ class KeyedCassette(Cassette):
     request with each interaction in turn (and logging each difference). It plays as vcrpy's would:
     the same interactions in the same order, its own play counts and record mode."""
 
+    _index: tuple[int, dict[tuple, list[int]]] = (0, {})  # (len(self.data) when indexed, positions by key)
+
     def _responses(self, request):
         asked = self._before_record_request(request)
         if asked is None or self._match_on != [same_request]:
@@ -66,8 +68,6 @@ class KeyedCassette(Cassette):
             return
         for index in self._indexed().get(_match_key(asked), ()):
             yield index, self.data[index][1]
-
-    _index: tuple[int, dict[tuple, list[int]]] = (0, {})
 
     def _indexed(self) -> dict[tuple, list[int]]:
         """Positions in self.data by match key, kept until the cassette records another interaction."""
